@@ -1,0 +1,2 @@
+//! `make bench`: native screen throughput and latency. (Filled in with the screen engine.)
+fn main() {}
