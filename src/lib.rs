@@ -12,6 +12,7 @@
 pub mod checks;
 pub mod directory;
 pub mod level;
+pub mod links;
 pub mod prompts;
 pub mod screen;
 pub mod strings;

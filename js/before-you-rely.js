@@ -1,0 +1,68 @@
+// <before-you-rely>: the custom element. The class is JavaScript because wasm-bindgen cannot extend
+// HTMLElement from Rust; everything it shows comes from the Rust engine through `mount`.
+// If anything fails (the .wasm 404s, a CSP blocks WebAssembly, an old browser, a panic), the light-DOM
+// fallback content written inside the tag by the host stays visible: it always carries crisis help.
+import init, { mount } from './engine.js';
+
+performance.mark('byr:import');
+
+const TAG = 'before-you-rely';
+let loading = null;
+
+/** Loads and instantiates the engine once per page, however many panels there are. */
+export function ready() {
+  loading ??= init({ module_or_path: new URL('./engine_bg.wasm', import.meta.url) });
+  return loading;
+}
+
+/** Shows the host's fallback content again: the shadow root holds only a slot for the light DOM. */
+function showFallback(element, error) {
+  element.shadowRoot.replaceChildren(document.createElement('slot'));
+  element.setAttribute('data-state', 'fallback');
+  console.warn(`<${TAG}>: showing the fallback content:`, error);
+}
+
+export class BeforeYouRelyElement extends HTMLElement {
+  static observedAttributes = ['lang', 'country'];
+
+  #panel = null;
+
+  constructor() {
+    super();
+    // Until the panel renders, the slot shows the host's fallback content.
+    this.attachShadow({ mode: 'open' }).append(document.createElement('slot'));
+  }
+
+  async connectedCallback() {
+    try {
+      await ready();
+      if (!this.isConnected || this.#panel) return;
+      this.#panel = mount(this, this.shadowRoot);
+      this.setAttribute('data-state', 'ready');
+      performance.mark('byr:rendered');
+      this.dispatchEvent(new CustomEvent(`${TAG}:ready`, { bubbles: true, composed: true }));
+    } catch (error) {
+      this.#panel = null;
+      showFallback(this, error);
+    }
+  }
+
+  disconnectedCallback() {
+    this.#panel?.free();
+    this.#panel = null;
+  }
+
+  attributeChangedCallback() {
+    if (!this.#panel) return;
+    try {
+      this.#panel.attributeChanged();
+    } catch (error) {
+      this.#panel = null;
+      showFallback(this, error);
+    }
+  }
+}
+
+if (!customElements.get(TAG)) {
+  customElements.define(TAG, BeforeYouRelyElement);
+}

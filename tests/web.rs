@@ -1,0 +1,79 @@
+//! The DOM layer in headless Chromium (wasm-bindgen-test): mount the panel into a real shadow root
+//! and check what it builds, without the JS element or a server.
+#![cfg(target_arch = "wasm32")]
+
+use before_you_rely::web::mount;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    for (k, v) in attrs {
+        host.set_attribute(k, v).unwrap();
+    }
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).unwrap();
+    (host, root)
+}
+
+fn text_of(root: &ShadowRoot, selector: &str) -> String {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn renders_the_shell_with_help_in_english() {
+    let (host, root) = host(&[("country", "US")]);
+    let panel = mount(host, root.clone()).unwrap();
+    assert_eq!(text_of(&root, "h2"), "Before you rely on AI");
+    assert_eq!(text_of(&root, "#byr-help-title"), "Need help now?");
+    assert!(root.query_selector("#byr-help a[href='tel:988']").unwrap().is_some());
+    assert!(root.query_selector("#byr-help a[href='sms:988']").unwrap().is_some());
+    assert!(root.query_selector("#byr-help a[href='tel:911']").unwrap().is_some());
+    for slot in ["checkin", "checks", "prompts", "ai", "human"] {
+        assert!(root.query_selector(&format!("[data-slot='{slot}']")).unwrap().is_some(), "slot {slot}");
+    }
+    drop(panel); // what free() does from JavaScript
+}
+
+#[wasm_bindgen_test]
+fn styles_are_adopted_not_inlined() {
+    let (host, root) = host(&[]);
+    let _panel = mount(host, root.clone()).unwrap();
+    assert_eq!(root.adopted_style_sheets().length(), 1);
+    assert!(root.query_selector("style").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn honours_lang_and_re_renders_on_attribute_change() {
+    let (host, root) = host(&[("lang", "es"), ("country", "US")]);
+    let panel = mount(host.clone(), root.clone()).unwrap();
+    assert_eq!(text_of(&root, "h2"), "Antes de confiar en la IA");
+    host.set_attribute("lang", "en").unwrap();
+    panel.attribute_changed().unwrap();
+    assert_eq!(text_of(&root, "h2"), "Before you rely on AI");
+}
+
+#[wasm_bindgen_test]
+fn external_links_send_no_referrer() {
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    let links = root.query_selector_all("a[href^='https:']").unwrap();
+    assert!(links.length() > 0);
+    for i in 0..links.length() {
+        let a: web_sys::Element = links.item(i).unwrap().dyn_into().unwrap();
+        assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+        assert_eq!(a.get_attribute("referrerpolicy").as_deref(), Some("no-referrer"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn remounting_replaces_rather_than_stacks() {
+    let (host, root) = host(&[]);
+    drop(mount(host.clone(), root.clone()).unwrap());
+    let _panel = mount(host, root.clone()).unwrap();
+    assert_eq!(root.query_selector_all("section.panel").unwrap().length(), 1);
+}
