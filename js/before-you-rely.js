@@ -4,6 +4,9 @@
 // fallback content written inside the tag by the host stays visible: it always carries crisis help.
 import init, { mount } from './engine.js';
 
+// The engines, for programmatic use once `ready()` has resolved (see README "JavaScript API").
+export { screen } from './engine.js';
+
 performance.mark('byr:import');
 
 const TAG = 'before-you-rely';
@@ -23,9 +26,10 @@ function showFallback(element, error) {
 }
 
 export class BeforeYouRelyElement extends HTMLElement {
-  static observedAttributes = ['lang', 'country'];
+  static observedAttributes = ['lang', 'country', 'hold-at'];
 
   #panel = null;
+  #config = undefined;
 
   constructor() {
     super();
@@ -38,6 +42,7 @@ export class BeforeYouRelyElement extends HTMLElement {
       await ready();
       if (!this.isConnected || this.#panel) return;
       this.#panel = mount(this, this.shadowRoot);
+      if (this.#config !== undefined) this.#panel.setConfig(this.#config);
       this.setAttribute('data-state', 'ready');
       performance.mark('byr:rendered');
       this.dispatchEvent(new CustomEvent(`${TAG}:ready`, { bubbles: true, composed: true }));
@@ -53,9 +58,38 @@ export class BeforeYouRelyElement extends HTMLElement {
   }
 
   attributeChangedCallback() {
+    this.#guard(() => this.#panel?.attributeChanged());
+  }
+
+  /** Host config (same shape as the JSON `<script type="application/json">` child). */
+  get config() {
+    return this.#config;
+  }
+
+  set config(value) {
+    this.#config = value;
+    this.#guard(() => this.#panel?.setConfig(value));
+  }
+
+  /**
+   * Screens a message the host is about to send. Resolves true when it may be sent, false when the
+   * person chose to talk to someone instead. Never rejects: if the engine is unavailable, it resolves true.
+   */
+  async check(text) {
+    try {
+      await ready();
+      if (!this.#panel) return true;
+      return await this.#panel.check(String(text ?? ''));
+    } catch (error) {
+      showFallback(this, error);
+      return true;
+    }
+  }
+
+  #guard(call) {
     if (!this.#panel) return;
     try {
-      this.#panel.attributeChanged();
+      call();
     } catch (error) {
       this.#panel = null;
       showFallback(this, error);

@@ -77,3 +77,21 @@ fn remounting_replaces_rather_than_stacks() {
     let _panel = mount(host, root.clone()).unwrap();
     assert_eq!(root.query_selector_all("section.panel").unwrap().length(), 1);
 }
+
+#[wasm_bindgen_test]
+fn the_checkin_box_is_labelled_and_starts_empty() {
+    let (host, root) = host(&[]);
+    let _panel = mount(host, root.clone()).unwrap();
+    let input: web_sys::HtmlTextAreaElement = root.get_element_by_id("byr-checkin-input").unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "");
+    let label = root.query_selector("label[for='byr-checkin-input']").unwrap().unwrap();
+    assert!(!label.text_content().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn the_js_api_returns_plain_objects() {
+    let result = before_you_rely::web::screen_js("hello there", wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    let level = js_sys::Reflect::get(&result, &"level".into()).unwrap();
+    assert_eq!(level.as_string().as_deref(), Some("none"));
+    assert!(js_sys::Array::is_array(&js_sys::Reflect::get(&result, &"evidence".into()).unwrap()));
+}

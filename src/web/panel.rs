@@ -1,35 +1,72 @@
-//! The panel shell: heading, the always-visible help section, and one slot per section.
+//! The full panel: heading, the check-in box, the always-visible help section, one slot per section
+//! and quick exit. Sections the host switched off are left out.
 
+use super::config::Config;
 use super::dom::{el, El, Result};
-use super::help;
-use crate::strings::text;
-use crate::{Lang, Level};
+use super::ui::Ui;
+use super::{checkin, exit, help};
+use crate::screen::Screening;
+use crate::{Category, Lang, Level};
 
-/// What the panel is showing; everything the DOM is rendered from.
+/// What the panel is showing; the DOM is rendered from it. Lives in memory only.
 pub struct View {
     pub lang: Lang,
+    /// ISO code, or "" when the country is unknown or "Other" was picked.
     pub country: String,
+    /// What the person typed in the check-in box and how it screened.
+    pub checkin: String,
+    pub screening: Screening,
+    /// What the self-checks found (set by the checks section; memory only).
+    pub checks: CheckSignal,
 }
 
-/// The sections later features fill, in reading order.
-pub const SLOTS: [&str; 5] = ["checkin", "checks", "prompts", "ai", "human"];
+/// The risk a self-check result carries, for the help section (e.g. PHQ-9 item 9 > 0, ASQ positive).
+#[derive(Clone, Debug, Default)]
+pub struct CheckSignal {
+    pub level: Level,
+    pub categories: Vec<Category>,
+}
 
-pub fn render(view: &View) -> Result<El> {
-    let lang = view.lang;
+impl View {
+    /// The risk the help section answers: the worse of the check-in screening and the self-checks.
+    pub fn risk(&self) -> Screening {
+        let mut categories = self.screening.categories.clone();
+        categories.extend(self.checks.categories.iter().copied());
+        categories.sort();
+        categories.dedup();
+        let mut risk = self.screening.clone();
+        risk.level = risk.level.max(self.checks.level);
+        risk.categories = categories;
+        risk
+    }
+}
+
+/// The sections later features fill, in reading order after the help section.
+pub const SLOTS: [&str; 4] = ["checks", "prompts", "ai", "human"];
+
+pub fn render(ui: &Ui, view: &View, config: &Config) -> Result<El> {
     let header = el("header")?
         .class("panel-header")?
-        .child(el("h2")?.id("byr-title")?.text(text(lang, "panel.title"))?)?
-        .child(help::jump_button(lang)?)?;
+        .child(el("h2")?.id("byr-title")?.text(ui.t("panel.title"))?)?
+        .child(help::jump_button(ui)?)?;
     let mut panel = el("section")?
         .class("panel")?
         .attr("part", "panel")?
         .attr("aria-labelledby", "byr-title")?
-        .attr("lang", lang.as_str())?
+        .attr("lang", ui.lang.as_str())?
         .child(header)?
-        .child(el("p")?.text(text(lang, "panel.intro"))?)?
-        .child(help::section(lang, &view.country, &[], Level::None)?)?;
-    for slot in SLOTS {
+        .child(el("p")?.class("intro")?.text(ui.t("panel.intro"))?)?;
+    if !config.hidden.contains(&"checkin") {
+        panel = panel.child(checkin::section(ui, &view.checkin)?)?;
+    }
+    panel = panel.child(help::section(ui, view, config)?)?;
+    for slot in SLOTS.iter().filter(|s| !config.hidden.contains(s)) {
         panel = panel.child(el("div")?.class("slot")?.attr("data-slot", slot)?)?;
     }
-    panel.child(el("p")?.class("muted")?.text(text(lang, "panel.not_a_service"))?)
+    panel.child(exit::control(ui)?)?.child(el("p")?.class("muted")?.text(ui.t("panel.not_a_service"))?)
+}
+
+/// True when what the person wrote calls for the help section to come before everything else.
+pub fn help_first(screening: &Screening) -> bool {
+    screening.level >= Level::Concern
 }

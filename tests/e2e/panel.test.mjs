@@ -24,8 +24,8 @@ describe('index.html', () => {
     await assert.doesNotReject(panel.getByRole('heading', { name: 'Before you rely on AI' }).waitFor());
     const help = panel.locator('section#byr-help');
     assert.match(await help.innerText(), /Need help now\?/);
-    assert.equal(await help.locator('a[href="tel:988"]').count(), 1, 'call 988');
-    assert.equal(await help.locator('a[href="sms:988"]').count(), 1, 'text 988');
+    assert.ok(await help.locator('a[href="tel:988"]').count() >= 1, 'call 988');
+    assert.ok(await help.locator('a[href="sms:988"]').count() >= 1, 'text 988');
     assert.equal(await help.locator('a[href="https://988lifeline.org"]').count(), 1, 'chat 988lifeline.org');
     assert.equal(await help.locator('a[href="tel:911"]').count(), 1, 'emergency 911');
     assert.deepEqual(foreign, []);
