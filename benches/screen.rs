@@ -1,2 +1,86 @@
-//! `make bench`: native screen throughput and latency. (Filled in with the screen engine.)
-fn main() {}
+//! `cargo bench --bench screen`: native throughput and latency of the crisis screen.
+//! Prints one figure a line. Targets: >= 1,000,000 short messages/s, >= 100 MB/s on long text,
+//! a 1 MB paste in < 50 ms.
+
+use before_you_rely::screen::screen;
+use std::hint::black_box;
+use std::time::Instant;
+
+const SHORT: &[&str] = &[
+    "i had a really long day at work",
+    "this exam is killing me lol",
+    "can you help me write a cover letter",
+    "i want to kill myself",
+    "me muero de hambre",
+    "ya no quiero vivir",
+    "how do i kill a python process",
+    "i feel so lonely lately",
+    "my dad hits me when he's drunk",
+    "what a lovely day, going to the beach",
+];
+
+fn long_text(bytes: usize) -> String {
+    let para = "Today was a long day. I went to work, had lunch with a friend, and we talked about the \
+                movie we saw last week; honestly it was to die for. My boss is killing me with deadlines \
+                but I'm fine. Mañana voy al gimnasio y después a cenar con mi familia. ";
+    let mut s = String::with_capacity(bytes + para.len());
+    while s.len() < bytes {
+        s.push_str(para);
+    }
+    s
+}
+
+fn main() {
+    // Warm up (builds the automaton).
+    for m in SHORT {
+        black_box(screen(m, None));
+    }
+
+    // Throughput on short messages.
+    let n = 200_000;
+    let start = Instant::now();
+    for i in 0..n {
+        black_box(screen(black_box(SHORT[i % SHORT.len()]), None));
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "short messages: {n} in {:.3} s = {:.0} messages/s",
+        secs,
+        n as f64 / secs
+    );
+
+    // Per-message latency.
+    let mut lat: Vec<u64> = (0..20_000)
+        .map(|i| {
+            let m = SHORT[i % SHORT.len()];
+            let t = Instant::now();
+            black_box(screen(black_box(m), None));
+            t.elapsed().as_nanos() as u64
+        })
+        .collect();
+    lat.sort_unstable();
+    println!("latency median: {:.2} us", lat[lat.len() / 2] as f64 / 1000.0);
+    println!("latency p99: {:.2} us", lat[lat.len() * 99 / 100] as f64 / 1000.0);
+
+    // Long-text throughput.
+    let text = long_text(8 << 20);
+    let reps = 3;
+    let start = Instant::now();
+    for _ in 0..reps {
+        black_box(screen(black_box(&text), None));
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("long text: {:.1} MB/s", (text.len() * reps) as f64 / secs / 1e6);
+
+    // A 1 MB paste (with a crisis sentence in the middle).
+    let mut paste = long_text(1 << 20);
+    paste.insert_str(paste.len() / 2, " i want to kill myself tonight. ");
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let s = black_box(screen(black_box(&paste), None));
+        best = best.min(t.elapsed().as_secs_f64());
+        assert!(!s.evidence.is_empty());
+    }
+    println!("1 MB paste: {:.2} ms", best * 1000.0);
+}

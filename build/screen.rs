@@ -1,5 +1,486 @@
-//! Compiles `data/screen/` into Rust tables. (Filled in by the screen engine.)
+//! Compiles `data/screen/` into the crisis screen's tables.
+//!
+//! Inputs, per language `<l>` (en, es):
+//! - `<l>.lexicon.toml`: `[classes]` (NAME = [words]) and `[aliases]` (misspelling = "word").
+//! - `<l>.rules.toml`: `[[rule]]` entries (id, category, level, patterns, pos, neg, ...).
+//! - `emoji.toml`: `[emoji]` (emoji = "#pseudo-word"), shared by every language.
+//!
+//! Outputs `screen.rs` (word list for the aho-corasick automaton, word flags, pattern elements,
+//! a first-word index and the rule table) and `screen_examples.rs` (every rule's positive and
+//! negative examples, read by tests/screen_rules.rs only, so they never reach the wasm).
+//!
+//! Words are stored normalised the way the engine normalises text: lowercase, common Latin accents
+//! removed, no apostrophes. Anything else in a pattern fails the build with the rule id.
+
+use crate::codegen::{fail, lit, read_data, write_out};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+const LANGS: [&str; 2] = ["en", "es"];
+const CATEGORIES: [&str; 7] = [
+    "suicide",
+    "self_harm",
+    "abuse",
+    "sexual_violence",
+    "harm_to_others",
+    "psychosis",
+    "overdose",
+];
+const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
+const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
+/// Classes the engine reads as flags on a word (bit = position). STOP is per language.
+const FLAG_CLASSES: [&str; 8] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP"];
+/// The longest gap `...` may skip.
+const GAP_SHORT: u16 = 2;
+const GAP_LONG: u16 = 4;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lexicon {
+    #[serde(default)]
+    classes: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    aliases: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Rules {
+    rule: Vec<RuleSrc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSrc {
+    id: String,
+    category: String,
+    #[serde(default)]
+    level: Option<String>,
+    #[serde(default)]
+    now: Option<String>,
+    #[serde(default)]
+    past: Option<String>,
+    #[serde(default)]
+    hyperbole: Option<String>,
+    #[serde(default)]
+    subject: Option<String>,
+    #[serde(default)]
+    weak: bool,
+    #[serde(default = "yes")]
+    negatable: bool,
+    #[serde(default)]
+    needs: Vec<String>,
+    #[serde(default)]
+    note: Option<String>,
+    patterns: Vec<String>,
+    #[serde(default)]
+    pos: Vec<String>,
+    #[serde(default)]
+    neg: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+struct Emoji {
+    emoji: BTreeMap<String, String>,
+}
+
+/// Folds a data word the way the engine folds text (ASCII lowercase, Latin accents off).
+fn fold_word(file: &str, word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'Á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'Í' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'Ó' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'Ú' => 'u',
+            'ñ' | 'Ñ' => 'n',
+            'ç' => 'c',
+            '\'' | '’' => continue,
+            c if c.is_ascii_alphanumeric() || c == '#' => c.to_ascii_lowercase(),
+            _ => fail(
+                file,
+                format!("word `{word}` has a character the engine never produces: {c:?}"),
+            ),
+        };
+        out.push(c);
+    }
+    if out.is_empty() {
+        fail(file, format!("empty word in `{word}`"));
+    }
+    out
+}
+
+/// Interns words (a trailing `*` = any word starting with it) into ids.
+#[derive(Default)]
+struct Words {
+    ids: BTreeMap<String, u16>,
+    names: Vec<String>,
+    flags: Vec<u16>,
+    /// automaton pattern → word id
+    patterns: Vec<(String, u16)>,
+}
+
+impl Words {
+    fn id(&mut self, file: &str, raw: &str) -> u16 {
+        let (stem, prefix) = match raw.strip_suffix('*') {
+            Some(s) => (s, true),
+            None => (raw, false),
+        };
+        let word = fold_word(file, stem);
+        let key = if prefix { format!("{word}*") } else { word.clone() };
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = u16::try_from(self.names.len()).unwrap_or_else(|_| fail(file, "too many words"));
+        self.ids.insert(key.clone(), id);
+        self.names.push(key);
+        self.flags.push(0);
+        if !word.starts_with('#') {
+            let pat = if prefix {
+                format!(" {word}")
+            } else {
+                format!(" {word} ")
+            };
+            self.patterns.push((pat, id));
+        }
+        id
+    }
+}
+
+struct Elem {
+    kind: u8, // 0 word set, 1 optional word set, 2 gap
+    set: Vec<u16>,
+    gap: u16,
+}
+
+struct Built {
+    rule: usize,
+    lang: u8,
+    elems: Vec<Elem>,
+}
+
+fn level_of(file: &str, id: &str, s: &Option<String>, what: &str) -> Option<usize> {
+    s.as_ref().map(|v| {
+        LEVELS
+            .iter()
+            .position(|l| l == v)
+            .unwrap_or_else(|| fail(file, format!("rule {id}: bad {what} `{v}`")))
+    })
+}
+
+fn level_name(i: usize) -> &'static str {
+    ["None", "Support", "Concern", "Urgent", "Emergency"][i]
+}
+
+fn category_expr(c: &str) -> String {
+    match c {
+        "distress" => "Kind::Distress".into(),
+        "exclude" => "Kind::Exclude".into(),
+        "now" => "Kind::Now".into(),
+        "past" => "Kind::Past".into(),
+        "frame" => "Kind::Frame".into(),
+        _ => {
+            let camel: String = c
+                .split('_')
+                .map(|p| {
+                    let mut cs = p.chars();
+                    cs.next()
+                        .map(|f| f.to_ascii_uppercase().to_string() + cs.as_str())
+                        .unwrap_or_default()
+                })
+                .collect();
+            format!("Kind::Crisis(Category::{camel})")
+        }
+    }
+}
 
 pub fn generate() {
-    crate::codegen::write_out("screen.rs", "// no screen data yet\n");
+    let mut words = Words::default();
+    // Reserved pseudo-words the tokenizer assigns itself.
+    let num = words.id("build", "#num");
+    let many = words.id("build", "#many");
+
+    let emoji_file = "screen/emoji.toml";
+    let emoji: Emoji = toml::from_str(&read_data(emoji_file)).unwrap_or_else(|e| fail(emoji_file, e));
+    let mut emoji_rows = Vec::new();
+    for (e, w) in &emoji.emoji {
+        let mut cs = e.chars();
+        let (Some(c), None) = (cs.next(), cs.next()) else {
+            fail(emoji_file, format!("`{e}` must be one character"))
+        };
+        if !w.starts_with('#') {
+            fail(emoji_file, format!("`{e}` must map to a #pseudo-word"));
+        }
+        emoji_rows.push((c, words.id(emoji_file, w)));
+    }
+    emoji_rows.sort();
+
+    let mut rules_out: Vec<String> = Vec::new();
+    let mut examples: Vec<(usize, bool, String)> = Vec::new();
+    let mut pats: Vec<Built> = Vec::new();
+
+    for (li, lang) in LANGS.iter().enumerate() {
+        let lex_file = format!("screen/{lang}.lexicon.toml");
+        let lex: Lexicon = toml::from_str(&read_data(&lex_file)).unwrap_or_else(|e| fail(&lex_file, e));
+        let mut classes: BTreeMap<String, Vec<u16>> = BTreeMap::new();
+        for (name, members) in &lex.classes {
+            if name.chars().any(|c| !(c.is_ascii_uppercase() || c == '_')) {
+                fail(&lex_file, format!("class name `{name}` must be UPPER_CASE"));
+            }
+            let mut ids = Vec::new();
+            for m in members {
+                if m.contains(' ') {
+                    fail(
+                        &lex_file,
+                        format!("class {name}: `{m}` has a space; write multi-word phrases as patterns"),
+                    );
+                }
+                let id = words.id(&lex_file, m);
+                ids.push(id);
+                if let Some(bit) = FLAG_CLASSES.iter().position(|f| f == name) {
+                    let bit = if *name == "STOP" { 7 + li } else { bit };
+                    words.flags[id as usize] |= 1 << bit;
+                }
+            }
+            ids.sort();
+            ids.dedup();
+            classes.insert(name.clone(), ids);
+        }
+        for (alias, target) in &lex.aliases {
+            let folded = fold_word(&lex_file, target);
+            let Some(&tid) = words.ids.get(&folded) else {
+                fail(
+                    &lex_file,
+                    format!("alias `{alias}` points to `{target}`, which no class or pattern uses (define it first)"),
+                )
+            };
+            let a = fold_word(&lex_file, alias);
+            words.patterns.push((format!(" {a} "), tid));
+        }
+
+        let rules_file = format!("screen/{lang}.rules.toml");
+        let src: Rules = toml::from_str(&read_data(&rules_file)).unwrap_or_else(|e| fail(&rules_file, e));
+        let mut seen = std::collections::BTreeSet::new();
+        for r in src.rule {
+            let id = format!("{lang}.{}", r.id);
+            if !seen.insert(id.clone()) {
+                fail(&rules_file, format!("duplicate rule id {id}"));
+            }
+            let is_marker = MARKERS.contains(&r.category.as_str());
+            if !is_marker && !CATEGORIES.contains(&r.category.as_str()) {
+                fail(&rules_file, format!("rule {id}: unknown category `{}`", r.category));
+            }
+            let level = level_of(&rules_file, &id, &r.level, "level");
+            match (r.category.as_str(), level) {
+                ("distress", Some(1)) => {}
+                ("distress", _) => fail(
+                    &rules_file,
+                    format!("rule {id}: distress rules have level = \"support\""),
+                ),
+                ("exclude" | "now" | "past" | "frame", None) => {}
+                ("exclude" | "now" | "past" | "frame", Some(_)) => {
+                    fail(&rules_file, format!("rule {id}: markers take no level"))
+                }
+                (_, Some(l)) if l >= 2 => {}
+                _ => fail(
+                    &rules_file,
+                    format!("rule {id}: crisis rules need level concern, urgent or emergency"),
+                ),
+            }
+            if !is_marker || r.category == "distress" {
+                if r.pos.is_empty() {
+                    fail(
+                        &rules_file,
+                        format!("rule {id}: needs at least one positive example (pos)"),
+                    );
+                }
+            }
+            let subject = match r.subject.as_deref() {
+                None | Some("context") => 0,
+                Some("self") => 1,
+                Some("other") => 2,
+                Some(s) => fail(
+                    &rules_file,
+                    format!("rule {id}: subject `{s}` (self, other or context)"),
+                ),
+            };
+            let mut needs = 0u8;
+            for n in &r.needs {
+                let Some(i) = CATEGORIES.iter().position(|c| c == n) else {
+                    fail(&rules_file, format!("rule {id}: needs unknown category `{n}`"))
+                };
+                needs |= 1 << i;
+            }
+            let _ = &r.note;
+            let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map(level_name);
+            let opt = |l: Option<&str>| l.map(|l| format!("Some(Level::{l})")).unwrap_or_else(|| "None".into());
+            let rule_index = rules_out.len();
+            rules_out.push(format!(
+                "    RuleDef {{ id: {}, kind: {}, level: Level::{}, now: {}, past: {}, hyperbole: {}, subject: {subject}, weak: {}, negatable: {}, needs: {needs} }},\n",
+                lit(&id),
+                category_expr(&r.category),
+                level.map(level_name).unwrap_or("None"),
+                opt(lv(&r.now, "now")),
+                opt(lv(&r.past, "past")),
+                opt(lv(&r.hyperbole, "hyperbole")),
+                r.weak,
+                r.negatable,
+            ));
+            for p in &r.pos {
+                examples.push((rule_index, true, p.clone()));
+            }
+            for n in &r.neg {
+                examples.push((rule_index, false, n.clone()));
+            }
+            if r.patterns.is_empty() {
+                fail(&rules_file, format!("rule {id}: no patterns"));
+            }
+            for p in &r.patterns {
+                let mut elems = Vec::new();
+                for tok in p.split_whitespace() {
+                    if tok == ".." || tok == "..." {
+                        let gap = if tok == ".." { GAP_SHORT } else { GAP_LONG };
+                        elems.push(Elem {
+                            kind: 2,
+                            set: Vec::new(),
+                            gap,
+                        });
+                        continue;
+                    }
+                    let (body, optional) = match tok.strip_suffix('?') {
+                        Some(b) => (b, true),
+                        None => (tok, false),
+                    };
+                    let mut set = Vec::new();
+                    for alt in body.split('|') {
+                        if let Some(name) = alt.strip_prefix('<').and_then(|a| a.strip_suffix('>')) {
+                            let Some(ids) = classes.get(name) else {
+                                fail(&rules_file, format!("rule {id}: unknown class <{name}> in `{p}`"))
+                            };
+                            set.extend_from_slice(ids);
+                        } else if alt == "#num" {
+                            set.extend([num, many]);
+                        } else {
+                            set.push(words.id(&rules_file, alt));
+                        }
+                    }
+                    set.sort();
+                    set.dedup();
+                    elems.push(Elem {
+                        kind: optional as u8,
+                        set,
+                        gap: 0,
+                    });
+                }
+                match elems.first() {
+                    Some(e) if e.kind == 0 => {}
+                    _ => fail(
+                        &rules_file,
+                        format!("rule {id}: pattern `{p}` must start with a required word"),
+                    ),
+                }
+                if elems.last().is_some_and(|e| e.kind == 2) {
+                    fail(&rules_file, format!("rule {id}: pattern `{p}` must not end with a gap"));
+                }
+                if elems.len() > 16 {
+                    fail(&rules_file, format!("rule {id}: pattern `{p}` is too long"));
+                }
+                pats.push(Built {
+                    rule: rule_index,
+                    lang: 1u8 << li,
+                    elems,
+                });
+            }
+        }
+    }
+
+    // Emit.
+    let nwords = words.names.len();
+    let mut src = String::from("// Generated by build/screen.rs from data/screen/. Do not edit.\n");
+    let _ = writeln!(
+        src,
+        "pub(super) const WORD_NUM: u16 = {num};\npub(super) const WORD_MANY: u16 = {many};"
+    );
+    src.push_str("/// Automaton patterns: ` word ` (exact) or ` stem` (any word starting with it).\npub(super) static AC_PATTERNS: &[&str] = &[\n");
+    for (p, _) in &words.patterns {
+        let _ = writeln!(src, "    {},", lit(p));
+    }
+    src.push_str("];\npub(super) static AC_WORD: &[u16] = &[");
+    for (_, id) in &words.patterns {
+        let _ = write!(src, "{id},");
+    }
+    src.push_str("];\n/// Per word id: flag bits (see `flags`).\npub(super) static WORD_FLAGS: &[u16] = &[");
+    for f in &words.flags {
+        let _ = write!(src, "{f},");
+    }
+    src.push_str("];\npub(super) static EMOJI: &[(char, u16)] = &[");
+    for (c, id) in &emoji_rows {
+        let _ = write!(src, "({c:?}, {id}),");
+    }
+    src.push_str("];\n");
+
+    // Elements and word sets.
+    let mut sets: Vec<u16> = Vec::new();
+    let mut elems_out = String::new();
+    let mut pats_out = String::new();
+    let mut n_elems = 0usize;
+    let mut first: Vec<Vec<u16>> = vec![Vec::new(); nwords];
+    for (pi, p) in pats.iter().enumerate() {
+        let start = n_elems;
+        for e in &p.elems {
+            let s = sets.len();
+            sets.extend_from_slice(&e.set);
+            let len = if e.kind == 2 { e.gap as usize } else { e.set.len() };
+            let _ = write!(elems_out, "Elem {{ kind: {}, start: {s}, len: {len} }},", e.kind);
+            n_elems += 1;
+        }
+        let _ = write!(
+            pats_out,
+            "Pat {{ rule: {}, start: {start}, len: {}, lang: {} }},",
+            p.rule,
+            p.elems.len(),
+            p.lang
+        );
+        for &w in &p.elems[0].set {
+            first[w as usize].push(pi as u16);
+        }
+    }
+    if sets.len() > u32::MAX as usize || pats.len() > u16::MAX as usize {
+        fail("data/screen", "tables too large");
+    }
+    let _ = writeln!(src, "pub(super) static SETS: &[u16] = &{sets:?};");
+    let _ = writeln!(src, "pub(super) static ELEMS: &[Elem] = &[{elems_out}];");
+    let _ = writeln!(src, "pub(super) static PATS: &[Pat] = &[{pats_out}];");
+    let mut offs = vec![0u32];
+    let mut flat: Vec<u16> = Vec::new();
+    for f in &first {
+        flat.extend_from_slice(f);
+        offs.push(flat.len() as u32);
+    }
+    let _ = writeln!(
+        src,
+        "/// Patterns by first word: FIRST_PATS[FIRST_START[w]..FIRST_START[w + 1]]."
+    );
+    let _ = writeln!(src, "pub(super) static FIRST_START: &[u32] = &{offs:?};");
+    let _ = writeln!(src, "pub(super) static FIRST_PATS: &[u16] = &{flat:?};");
+    src.push_str("pub(super) static RULES: &[RuleDef] = &[\n");
+    for r in &rules_out {
+        src.push_str(r);
+    }
+    src.push_str("];\n");
+    write_out("screen.rs", &src);
+
+    let mut ex = String::from("// Generated by build/screen.rs: (rule index, positive?, text).\n");
+    ex.push_str("pub static SCREEN_EXAMPLES: &[(usize, bool, &str)] = &[\n");
+    for (r, p, t) in &examples {
+        let _ = writeln!(ex, "    ({r}, {p}, {}),", lit(t));
+    }
+    ex.push_str("];\n");
+    write_out("screen_examples.rs", &ex);
 }

@@ -1,8 +1,25 @@
 //! The crisis screen: reads text and decides whether it shows crisis, how urgent it is and why.
-//! (Stub: the engine lands with the crisis-screen issue; the contract below is fixed.)
+//!
+//! Pipeline: `normalize` folds the text into words with their original UTF-16 spans; `lexicon`
+//! gives each word its id with one aho-corasick pass; `matcher` finds the rule patterns (phrases
+//! with word classes, optional words and short gaps); `context` judges each match (exclusions,
+//! negation, subject, frames, past/now, hyperbole). Rules and word lists are data, in
+//! `data/screen/`, compiled in by build/screen.rs. Cost is linear in the text's length.
+//!
+//! Safe messaging: findings carry rule ids and spans only, never method detail to echo.
+//!
+//! Someone else at risk (subject `other`) is capped at `concern`, except danger now (an
+//! `emergency` finding such as "my friend took a bottle of pills"), which stays `emergency`.
+
+mod context;
+mod lang;
+mod lexicon;
+mod matcher;
+mod normalize;
 
 use crate::{Category, Lang, Level};
 use serde::Serialize;
+use std::cell::RefCell;
 
 /// Whose risk a finding is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -24,16 +41,205 @@ pub struct Evidence {
     pub end: u32,
 }
 
+/// A distress cue (level support, no risk category): which rule matched where, in UTF-16 units.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cue {
+    pub rule: &'static str,
+    pub start: u32,
+    pub end: u32,
+}
+
 /// The result of screening one text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Screening {
     pub level: Level,
     pub categories: Vec<Category>,
     pub evidence: Vec<Evidence>,
+    /// Distress cues behind a `support` level (kept even when a crisis finding raises the level).
+    pub distress: Vec<Cue>,
+}
+
+/// At most this many evidence items (and cues) are returned; the level and categories still
+/// reflect every finding. Keeps the output of a huge paste small.
+const MAX_EVIDENCE: usize = 64;
+
+#[derive(Default)]
+struct Scratch {
+    text: normalize::Text,
+    hits: Vec<matcher::Hit>,
+    findings: Vec<context::Finding>,
+    context: context::Scratch,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// Screens `text`; `lang` None means detect (mixed or unknown text is screened with every lexicon).
 pub fn screen(text: &str, lang: Option<Lang>) -> Screening {
-    let _ = (text, lang);
-    Screening::default()
+    SCRATCH
+        .try_with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => screen_with(text, lang, &mut s),
+            Err(_) => screen_with(text, lang, &mut Scratch::default()),
+        })
+        .unwrap_or_else(|_| screen_with(text, lang, &mut Scratch::default()))
+}
+
+/// The language of `text` when its function words make it clear; `None` for mixed or unknown.
+pub fn detect_lang(text: &str) -> Option<Lang> {
+    let mut t = normalize::Text::default();
+    normalize::tokenize(text, &mut t, lexicon::emoji());
+    lexicon::assign_words(&mut t);
+    lang::detect(&t.tokens)
+}
+
+/// The id of every rule, in table order (for tests and tooling).
+pub fn rule_ids() -> impl Iterator<Item = &'static str> {
+    lexicon::rules().iter().map(|r| r.id)
+}
+
+/// A rule's category (None for distress and marker rules) and level, by id.
+pub fn rule_info(id: &str) -> Option<(Option<Category>, Level)> {
+    let r = lexicon::rules().iter().find(|r| r.id == id)?;
+    let cat = match r.kind {
+        lexicon::Kind::Crisis(c) => Some(c),
+        _ => None,
+    };
+    Some((cat, r.level))
+}
+
+/// Whether the rule is a marker (exclusion, immediacy, past, frame) rather than a finding.
+pub fn rule_is_marker(id: &str) -> bool {
+    lexicon::rules().iter().any(|r| {
+        r.id == id
+            && matches!(
+                r.kind,
+                lexicon::Kind::Exclude | lexicon::Kind::Now | lexicon::Kind::Past | lexicon::Kind::Frame
+            )
+    })
+}
+
+fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
+    let Scratch {
+        text,
+        hits,
+        findings,
+        context,
+    } = s;
+    normalize::tokenize(input, text, lexicon::emoji());
+    lexicon::assign_words(text);
+    let langs = lang::lexicons(hint, lang::detect(&text.tokens));
+    hits.clear();
+    matcher::find(&text.tokens, langs, hits);
+    findings.clear();
+    if !hits.is_empty() {
+        context::judge(&text.tokens, hits, context, findings);
+    }
+    let out = build(&text.tokens, findings);
+    // Do not keep a huge paste's buffers alive between calls.
+    if text.buf.capacity() > 1 << 16 {
+        *s = Scratch::default();
+    }
+    out
+}
+
+fn build(tokens: &[normalize::Token], findings: &mut Vec<context::Finding>) -> Screening {
+    let rules = lexicon::rules();
+    let kind = |f: &context::Finding| rules.get(f.rule as usize).map(|r| r.kind);
+    let overlaps = |a: &context::Finding, b: &context::Finding| a.start < b.end && b.start < a.end;
+    // A weak finding ("suicide" alone) gives way to any other finding over the same words.
+    let weak = |f: &context::Finding| rules.get(f.rule as usize).is_some_and(|r| r.weak);
+    findings.sort_by_key(|f| (f.start, f.rule));
+    let strong: Vec<(u32, u32)> = findings.iter().filter(|f| !weak(f)).map(|f| (f.start, f.end)).collect();
+    findings.retain(|f| !weak(f) || !context::overlaps_any(&strong, f.start, f.end));
+    // A finding that needs company (a place, means at hand) counts only beside a finding of a
+    // category it names.
+    let mut present = 0u8;
+    for f in findings.iter() {
+        if let (Some(lexicon::Kind::Crisis(c)), Some(r)) = (kind(f), rules.get(f.rule as usize)) {
+            if r.needs == 0 {
+                present |= 1 << (c as u8);
+            }
+        }
+    }
+    findings.retain(|f| {
+        rules
+            .get(f.rule as usize)
+            .is_some_and(|r| r.needs == 0 || r.needs & present != 0)
+    });
+    // One finding per rule and overlapping span.
+    findings.dedup_by(|b, a| a.rule == b.rule && overlaps(a, b));
+
+    let mut out = Screening::default();
+    let span = |f: &context::Finding| {
+        let a = tokens.get(f.start as usize).map_or(0, |t| t.u16_start);
+        let b = tokens.get(f.end.saturating_sub(1) as usize).map_or(a, |t| t.u16_end);
+        (a, b.max(a))
+    };
+    for f in findings.iter() {
+        let Some(r) = rules.get(f.rule as usize) else { continue };
+        let (start, end) = span(f);
+        match r.kind {
+            lexicon::Kind::Crisis(category) => {
+                out.level = out.level.max(f.level);
+                if !out.categories.contains(&category) {
+                    out.categories.push(category);
+                }
+                if out.evidence.len() < MAX_EVIDENCE {
+                    out.evidence.push(Evidence {
+                        category,
+                        level: f.level,
+                        subject: f.subject,
+                        rule: r.id,
+                        start,
+                        end,
+                    });
+                }
+            }
+            lexicon::Kind::Distress => {
+                out.level = out.level.max(Level::Support);
+                if out.distress.len() < MAX_EVIDENCE {
+                    out.distress.push(Cue { rule: r.id, start, end });
+                }
+            }
+            _ => {}
+        }
+    }
+    out.categories.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_plain_text_are_none() {
+        assert_eq!(screen("", None).level, Level::None);
+        assert_eq!(screen("what a lovely day", None).level, Level::None);
+    }
+
+    #[test]
+    fn finds_first_person_ideation_with_exact_span() {
+        let text = "honestly I want to kill myself";
+        let s = screen(text, Some(Lang::En));
+        assert!(s.level >= Level::Urgent, "{s:?}");
+        let e = &s.evidence[0];
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let found = String::from_utf16_lossy(&units[e.start as usize..e.end as usize]);
+        assert!(found.contains("kill myself"), "{found}");
+    }
+
+    #[test]
+    fn detects_language() {
+        assert_eq!(
+            detect_lang("no quiero vivir, de verdad que ya no puedo"),
+            Some(Lang::Es)
+        );
+        assert_eq!(
+            detect_lang("I don't know what to do with my life and the job"),
+            Some(Lang::En)
+        );
+        assert_eq!(detect_lang("kms"), None);
+    }
 }

@@ -1,0 +1,215 @@
+//! Judges each raw match in its context: exclusions (idioms, objects), negation before it, whose
+//! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
+//! becomes a `Finding` with its final level.
+
+use super::lexicon::{flags, rules, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER};
+use super::matcher::Hit;
+use super::normalize::{Token, CLAUSE, SENTENCE};
+use super::Subject;
+use crate::Level;
+
+/// How far back (in words) a negator still negates a match.
+const NEG_WINDOW: usize = 4;
+/// How far back (in words) we look for the subject of a match.
+const SUBJECT_WINDOW: usize = 8;
+
+// Per-sentence marker bits.
+const S_NOW: u8 = 1;
+const S_PAST: u8 = 2;
+const S_FRAME: u8 = 4;
+const S_HYPER: u8 = 8;
+
+/// A judged match.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Finding {
+    pub rule: u16,
+    pub start: u32,
+    pub end: u32,
+    pub level: Level,
+    pub subject: Subject,
+}
+
+/// Scratch reused between calls.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// Sentence index of each token.
+    sentence_of: Vec<u32>,
+    /// Marker bits of each sentence.
+    marks: Vec<u8>,
+    /// Token spans of exclusions.
+    excluded: Vec<(u32, u32)>,
+}
+
+fn rule(h: &Hit) -> Option<&'static RuleDef> {
+    rules().get(h.rule as usize)
+}
+
+/// Turns raw hits into findings (crisis and distress), appended to `out`.
+pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: &mut Vec<Finding>) {
+    let Scratch {
+        sentence_of,
+        marks,
+        excluded,
+    } = scratch;
+    sentence_of.clear();
+    marks.clear();
+    excluded.clear();
+    for t in tokens {
+        if t.brk == SENTENCE || marks.is_empty() {
+            marks.push(0);
+        }
+        let s = marks.len() - 1;
+        sentence_of.push(s as u32);
+        if flags(t.word) & HYPER != 0 {
+            marks[s] |= S_HYPER;
+        }
+    }
+    for h in hits {
+        let Some(r) = rule(h) else { continue };
+        let bit = match r.kind {
+            Kind::Now => S_NOW,
+            Kind::Past => S_PAST,
+            Kind::Frame => S_FRAME,
+            Kind::Exclude => {
+                excluded.push((h.start, h.end));
+                continue;
+            }
+            _ => continue,
+        };
+        if let Some(&s) = sentence_of.get(h.start as usize) {
+            marks[s as usize] |= bit;
+        }
+    }
+    for h in hits {
+        let Some(r) = rule(h) else { continue };
+        if !matches!(r.kind, Kind::Crisis(_) | Kind::Distress) {
+            continue;
+        }
+        if overlaps_any(excluded, h.start, h.end) {
+            continue;
+        }
+        if r.negatable && (negated(tokens, h.start as usize) || negator_skipped(tokens, h)) {
+            continue;
+        }
+        let sentence_marks = sentence_of.get(h.start as usize).map_or(0, |&s| marks[s as usize]);
+        // Whose risk: the rule's words say so, or the nearest subject word before it does.
+        let found = if r.subject == 1 {
+            Found::Me
+        } else {
+            subject_before(tokens, h.start as usize)
+        };
+        let subject = match (r.subject, &found) {
+            (_, Found::Generic) => continue,
+            (0, Found::Me | Found::None) | (1, _) => Subject::Me,
+            _ => Subject::Other,
+        };
+        // In fiction, news or study, only the writer speaking of themselves still counts.
+        // (Harm to others in a game is still a game, whoever says it.)
+        let harm_to_others = r.kind == Kind::Crisis(crate::Category::HarmToOthers);
+        let about_writer = r.subject == 1 || (matches!(found, Found::Me) && !r.weak && !harm_to_others);
+        if sentence_marks & S_FRAME != 0 && !about_writer {
+            continue;
+        }
+        let mut level = r.level;
+        if sentence_marks & S_PAST != 0 {
+            level = r.past.unwrap_or(level);
+        }
+        if sentence_marks & S_NOW != 0 {
+            level = r.now.unwrap_or(level);
+        }
+        if sentence_marks & S_HYPER != 0 {
+            level = r.hyperbole.unwrap_or(level);
+        }
+        if subject == Subject::Other && level < Level::Emergency {
+            level = level.min(if r.kind == Kind::Distress {
+                Level::Support
+            } else {
+                Level::Concern
+            });
+        }
+        if level == Level::None {
+            continue;
+        }
+        out.push(Finding {
+            rule: h.rule,
+            start: h.start,
+            end: h.end,
+            level,
+            subject,
+        });
+    }
+}
+
+/// The most tokens one match can span (16 elements, gaps of up to 4): bounds every overlap search.
+pub(super) const MAX_SPAN: u32 = 80;
+
+/// Whether any span in `spans` (sorted by start) overlaps `start..end`; looks only at spans that
+/// start within MAX_SPAN before it, so the whole pass stays linear.
+pub(super) fn overlaps_any(spans: &[(u32, u32)], start: u32, end: u32) -> bool {
+    let from = spans.partition_point(|&(a, _)| a + MAX_SPAN < start);
+    spans[from..]
+        .iter()
+        .take_while(|&&(a, _)| a < end)
+        .any(|&(a, b)| a < end && start < b)
+}
+
+/// Whether a negator ("not", "never", "no") stands in the few words before `start`, in the same
+/// clause. "no longer", "not sure" and the like do not negate (NEGSKIP follows the negator).
+fn negated(tokens: &[Token], start: usize) -> bool {
+    let from = start.saturating_sub(NEG_WINDOW);
+    for i in (from..start).rev() {
+        // A clause boundary between the negator and the match ends its scope.
+        if tokens[i + 1].brk & (CLAUSE | SENTENCE) != 0 {
+            return false;
+        }
+        let f = flags(tokens[i].word);
+        if f & BREAK != 0 {
+            return false;
+        }
+        if f & NEG != 0 {
+            let skip = tokens
+                .get(i + 1)
+                .is_some_and(|n| i + 1 < start && flags(n.word) & NEGSKIP != 0);
+            if !skip {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a gap inside the match skipped a negator ("i'm not suicidal" matched `<BE> .. suicidal`).
+fn negator_skipped(tokens: &[Token], h: &Hit) -> bool {
+    (h.start..h.end).enumerate().any(|(k, i)| {
+        h.skipped & 1u32.checked_shl(k as u32).unwrap_or(0) != 0
+            && tokens.get(i as usize).is_some_and(|t| flags(t.word) & NEG != 0)
+    })
+}
+
+enum Found {
+    None,
+    Me,
+    Other,
+    Generic,
+}
+
+/// The nearest subject word before `start` in the same sentence.
+fn subject_before(tokens: &[Token], start: usize) -> Found {
+    let from = start.saturating_sub(SUBJECT_WINDOW);
+    for i in (from..start).rev() {
+        let f = flags(tokens[i].word);
+        if f & GENERIC != 0 {
+            return Found::Generic;
+        }
+        if f & OTHER != 0 {
+            return Found::Other;
+        }
+        if f & FIRST != 0 {
+            return Found::Me;
+        }
+        if tokens[i].brk == SENTENCE {
+            break;
+        }
+    }
+    Found::None
+}

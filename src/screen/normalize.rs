@@ -1,0 +1,317 @@
+//! Folds text into words the lexicon can match, keeping where each word came from.
+//!
+//! Every character is read once: compatibility decomposition (NFKD) with combining marks
+//! dropped and lowercase (so accents are optional and full-width or ligature letters read as
+//! plain letters), apostrophes and zero-width characters dropped, masked and leet spellings
+//! inside a word read as letters (`k*ll`, `su1c1de`), runs of three or more of a letter squeezed
+//! to one (`diiiie`), and a few emoji read as pseudo-words (`#pill`). Each token keeps the UTF-16
+//! span of its first and last original character, so evidence spans are exact and never split
+//! a surrogate pair.
+//!
+//! The folded words go into `buf` as ` word ` (a space either side), which lets one automaton
+//! pass find whole words: see `lexicon::assign_words`.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// No word id (the token is not in any lexicon).
+pub(super) const NO_WORD: u16 = u16::MAX;
+
+/// Where a token starts a new clause (after `,` `:` ...) or a new sentence (after `.` `!` `?` `\n`).
+pub(super) const CLAUSE: u8 = 1;
+pub(super) const SENTENCE: u8 = 2;
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Token {
+    /// Byte range of the folded word in `Text::buf` (empty for emoji pseudo-words).
+    pub start: u32,
+    pub end: u32,
+    /// UTF-16 span in the original text.
+    pub u16_start: u32,
+    pub u16_end: u32,
+    pub word: u16,
+    /// CLAUSE or SENTENCE when a boundary comes right before this token.
+    pub brk: u8,
+}
+
+/// The folded text: reused between calls to avoid allocating per message.
+#[derive(Default)]
+pub(super) struct Text {
+    pub buf: Vec<u8>,
+    pub tokens: Vec<Token>,
+    /// The word being built (UTF-8).
+    word: Vec<u8>,
+}
+
+/// Characters read as letters inside a word (`k*ll`, `h@ng`, `su1c1de`).
+fn leet(b: u8) -> Option<u8> {
+    Some(match b {
+        b'0' => b'o',
+        b'1' | b'!' | b'*' | b'|' => b'i',
+        b'3' => b'e',
+        b'4' | b'@' => b'a',
+        b'5' | b'$' => b's',
+        b'7' | b'+' => b't',
+        _ => return None,
+    })
+}
+
+fn is_leet_symbol(b: u8) -> bool {
+    matches!(b, b'!' | b'*' | b'|' | b'@' | b'$' | b'+')
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}' | '\u{FE00}'..='\u{FE0F}' | '\u{034F}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}'
+    )
+}
+
+struct Builder<'a> {
+    text: &'a mut Text,
+    emoji: &'a [(char, u16)],
+    /// Whether a token is being built in `Text::word`.
+    open: bool,
+    open_u16: u32,
+    last_u16_end: u32,
+    pending: u8,
+}
+
+impl Builder<'_> {
+    fn push_char(&mut self, c: char, u16_start: u32) {
+        if !self.open {
+            self.open = true;
+            self.open_u16 = u16_start;
+        }
+        let mut tmp = [0u8; 4];
+        self.text.word.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+    }
+
+    fn brk(&mut self, level: u8) {
+        self.close();
+        self.pending = self.pending.max(level);
+    }
+
+    fn close(&mut self) {
+        if !std::mem::take(&mut self.open) {
+            return;
+        }
+        let bytes = &mut self.text.word;
+        // Trailing symbols were punctuation after all ("kill!").
+        let mut bang = false;
+        while let Some(&last) = bytes.last().filter(|&&b| is_leet_symbol(b)) {
+            bang |= last == b'!';
+            bytes.pop();
+        }
+        let word = fold_word(bytes);
+        let buf = &mut self.text.buf;
+        buf.push(b' ');
+        let start = buf.len();
+        buf.extend_from_slice(bytes);
+        let end = buf.len();
+        buf.push(b' ');
+        bytes.clear();
+        self.text.tokens.push(Token {
+            start: start as u32,
+            end: end as u32,
+            u16_start: self.open_u16,
+            u16_end: self.last_u16_end,
+            word,
+            brk: self.pending,
+        });
+        self.pending = if bang { SENTENCE } else { 0 };
+    }
+
+    fn pseudo(&mut self, word: u16, u16_start: u32, u16_end: u32) {
+        self.close();
+        let at = self.text.buf.len() as u32;
+        self.text.tokens.push(Token {
+            start: at,
+            end: at,
+            u16_start,
+            u16_end,
+            word,
+            brk: self.pending,
+        });
+        self.pending = 0;
+    }
+}
+
+/// Leet letters, squeezed repeats and numbers, in place on one token's bytes.
+/// Returns the pseudo-word for a number, or NO_WORD. Only ASCII bytes are rewritten or dropped,
+/// so the bytes stay valid UTF-8.
+fn fold_word(bytes: &mut Vec<u8>) -> u16 {
+    if bytes.iter().all(u8::is_ascii_digit) {
+        let value = bytes.iter().take(10).fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+        return if value >= 10 {
+            super::lexicon::WORD_MANY
+        } else {
+            super::lexicon::WORD_NUM
+        };
+    }
+    let n = bytes.len();
+    if bytes.iter().any(|&b| leet(b).is_some()) {
+        for r in 1..n {
+            if let Some(l) = leet(bytes[r]) {
+                let next_ok = r + 1 < n && (bytes[r + 1].is_ascii_alphanumeric() || leet(bytes[r + 1]).is_some());
+                if bytes[r - 1].is_ascii_alphabetic() && next_ok {
+                    bytes[r] = l;
+                }
+            }
+        }
+    }
+    // Squeeze a run of three or more of one letter to that letter ("diiiie" -> "die").
+    let (mut w, mut r) = (0, 0);
+    while r < n {
+        let b = bytes[r];
+        let mut k = r + 1;
+        while k < n && bytes[k] == b {
+            k += 1;
+        }
+        let keep = if b.is_ascii_alphabetic() && k - r >= 3 {
+            1
+        } else {
+            k - r
+        };
+        for _ in 0..keep {
+            bytes[w] = b;
+            w += 1;
+        }
+        r = k;
+    }
+    bytes.truncate(w);
+    NO_WORD
+}
+
+/// Splits and folds `input` into `text` (cleared first).
+pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
+    text.buf.clear();
+    text.tokens.clear();
+    let mut b = Builder {
+        text,
+        emoji,
+        open: false,
+        open_u16: 0,
+        last_u16_end: 0,
+        pending: SENTENCE,
+    };
+    let mut pos: u32 = 0;
+    for c in input.chars() {
+        let start = pos;
+        pos += c.len_utf16() as u32;
+        if c.is_ascii() {
+            let byte = c as u8;
+            if byte.is_ascii_alphanumeric() {
+                b.push_char(byte.to_ascii_lowercase() as char, start);
+                b.last_u16_end = pos;
+            } else if byte == b'\'' || byte == b'`' {
+                // dropped: "don't" reads as "dont"
+            } else if is_leet_symbol(byte) && b.open {
+                b.push_char(c, start);
+                b.last_u16_end = pos;
+            } else {
+                match byte {
+                    b'.' | b'!' | b'?' | b';' | b'\n' => b.brk(SENTENCE),
+                    b',' | b':' | b'(' | b')' | b'"' => b.brk(CLAUSE),
+                    _ => b.close(),
+                }
+            }
+            continue;
+        }
+        if is_invisible(c) || is_apostrophe(c) || is_combining_mark(c) {
+            continue;
+        }
+        if let Ok(i) = b.emoji.binary_search_by(|(e, _)| e.cmp(&c)) {
+            let word = b.emoji[i].1;
+            b.pseudo(word, start, pos);
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut any = false;
+            decompose_compatible(c, |d| {
+                if is_combining_mark(d) {
+                    return;
+                }
+                for l in d.to_lowercase() {
+                    if l.is_alphanumeric() {
+                        b.push_char(l, start);
+                        any = true;
+                    }
+                }
+            });
+            if any {
+                b.last_u16_end = pos;
+            }
+            continue;
+        }
+        match c {
+            '¿' | '¡' | '…' | '。' | '！' | '？' | '\u{2028}' | '\u{2029}' => b.brk(SENTENCE),
+            '“' | '”' | '«' | '»' | '—' | '–' => b.brk(CLAUSE),
+            _ => b.close(),
+        }
+    }
+    b.close();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let mut t = Text::default();
+        tokenize(s, &mut t, &[]);
+        t.tokens
+            .iter()
+            .map(|k| String::from_utf8_lossy(&t.buf[k.start as usize..k.end as usize]).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn folds_case_accents_apostrophes_and_width() {
+        assert_eq!(words("Suicídar SUICIDAR"), ["suicidar", "suicidar"]);
+        assert_eq!(words("I\u{2019}m don't"), ["im", "dont"]);
+        assert_eq!(words("ＫＩＬＬ"), ["kill"]);
+        assert_eq!(words("ki\u{200B}ll my\u{00AD}self"), ["kill", "myself"]);
+        assert_eq!(words("cafe\u{0301}"), ["cafe"]);
+    }
+
+    #[test]
+    fn reads_leet_masks_and_repeats() {
+        assert_eq!(
+            words("k*ll su1c1de h@ng unal!ve"),
+            ["kill", "suicide", "hang", "unalive"]
+        );
+        assert_eq!(words("diiiie kiiiill sooooo"), ["die", "kill", "so"]);
+        assert_eq!(words("kill! 3am 2nd"), ["kill", "3am", "2nd"]);
+        assert_eq!(words("coffee feel"), ["coffee", "feel"]);
+    }
+
+    #[test]
+    fn keeps_utf16_spans() {
+        let mut t = Text::default();
+        let s = "😀 kill ÿou";
+        tokenize(s, &mut t, &[]);
+        let units: Vec<u16> = s.encode_utf16().collect();
+        let k = t.tokens[0];
+        assert_eq!(
+            String::from_utf16_lossy(&units[k.u16_start as usize..k.u16_end as usize]),
+            "kill"
+        );
+        let k = t.tokens[1];
+        assert_eq!(
+            String::from_utf16_lossy(&units[k.u16_start as usize..k.u16_end as usize]),
+            "ÿou"
+        );
+    }
+
+    #[test]
+    fn marks_boundaries() {
+        let mut t = Text::default();
+        tokenize("no, i. yes", &mut t, &[]);
+        let brk: Vec<u8> = t.tokens.iter().map(|k| k.brk).collect();
+        assert_eq!(brk, [SENTENCE, CLAUSE, SENTENCE]);
+    }
+}

@@ -1,0 +1,178 @@
+//! The labelled sets under tests/screen/ (`<level>\t<tag>\t<text>` a line): per-level confusion,
+//! recall at concern+ on crisis cases, every emergency at urgent+, false-positive rate on the rest.
+//! Files named `*.heldout.tsv` are reported only (an estimate of how the rules generalise).
+
+use before_you_rely::screen::screen;
+use before_you_rely::{Lang, Level};
+
+struct Case {
+    level: Level,
+    tag: String,
+    text: String,
+}
+
+fn load(name: &str) -> Vec<Case> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/screen")
+        .join(name);
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.splitn(3, '\t');
+            let (Some(level), Some(tag), Some(text)) = (parts.next(), parts.next(), parts.next()) else {
+                panic!("{name}: bad line {l:?}")
+            };
+            let level = Level::parse(level).unwrap_or_else(|| panic!("{name}: bad level in {l:?}"));
+            Case {
+                level,
+                tag: tag.to_string(),
+                text: text.to_string(),
+            }
+        })
+        .collect()
+}
+
+struct Scores {
+    crisis: usize,
+    recalled: usize,
+    emergencies: usize,
+    emergencies_urgent: usize,
+    safe: usize,
+    false_positives: usize,
+    exact: usize,
+    total: usize,
+    confusion: [[usize; 5]; 5],
+    misses: Vec<String>,
+}
+
+fn evaluate(cases: &[Case], lang: Option<Lang>) -> Scores {
+    let mut s = Scores {
+        crisis: 0,
+        recalled: 0,
+        emergencies: 0,
+        emergencies_urgent: 0,
+        safe: 0,
+        false_positives: 0,
+        exact: 0,
+        total: cases.len(),
+        confusion: [[0; 5]; 5],
+        misses: Vec::new(),
+    };
+    for c in cases {
+        let got = screen(&c.text, lang);
+        s.confusion[c.level as usize][got.level as usize] += 1;
+        s.exact += usize::from(got.level == c.level);
+        let rules: Vec<&str> = got.evidence.iter().map(|e| e.rule).collect();
+        if c.level >= Level::Concern {
+            s.crisis += 1;
+            if got.level >= Level::Concern {
+                s.recalled += 1;
+            } else {
+                s.misses
+                    .push(format!("MISS  {:?}->{:?} [{}] {}", c.level, got.level, c.tag, c.text));
+            }
+            if c.level == Level::Emergency {
+                s.emergencies += 1;
+                if got.level >= Level::Urgent {
+                    s.emergencies_urgent += 1;
+                } else {
+                    s.misses
+                        .push(format!("EMERG {:?}->{:?} [{}] {}", c.level, got.level, c.tag, c.text));
+                }
+            }
+        } else {
+            s.safe += 1;
+            if got.level >= Level::Concern {
+                s.false_positives += 1;
+                s.misses.push(format!(
+                    "FP    {:?}->{:?} [{}] {} {rules:?}",
+                    c.level, got.level, c.tag, c.text
+                ));
+            }
+        }
+    }
+    s
+}
+
+fn report(name: &str, s: &Scores) {
+    println!(
+        "{name}: {} cases; recall concern+ {}/{} = {:.3}; emergencies at urgent+ {}/{}; false positives {}/{} = {:.3}; exact level {}/{}",
+        s.total,
+        s.recalled,
+        s.crisis,
+        s.recalled as f64 / s.crisis.max(1) as f64,
+        s.emergencies_urgent,
+        s.emergencies,
+        s.false_positives,
+        s.safe,
+        s.false_positives as f64 / s.safe.max(1) as f64,
+        s.exact,
+        s.total
+    );
+    println!("  confusion (rows expected, columns got: none support concern urgent emergency)");
+    for (i, row) in s.confusion.iter().enumerate() {
+        println!("  {:>9} {:?}", Level::ALL[i].as_str(), row);
+    }
+    for m in &s.misses {
+        println!("  {m}");
+    }
+}
+
+fn check(name: &str, lang: Lang, min_cases: usize) {
+    let cases = load(name);
+    assert!(
+        cases.len() >= min_cases,
+        "{name}: {} cases, want {min_cases}+",
+        cases.len()
+    );
+    for l in Level::ALL {
+        assert!(cases.iter().any(|c| c.level == l), "{name}: no {l:?} case");
+    }
+    // Once with the language given, once detected: both must meet the bars.
+    for hint in [Some(lang), None] {
+        let s = evaluate(&cases, hint);
+        report(&format!("{name} (lang {hint:?})"), &s);
+        assert!(s.recalled as f64 >= 0.95 * s.crisis as f64, "{name}: recall below 0.95");
+        assert_eq!(s.emergencies_urgent, s.emergencies, "{name}: an emergency below urgent");
+        assert!(
+            s.false_positives as f64 <= 0.03 * s.safe as f64,
+            "{name}: false-positive rate above 3%"
+        );
+    }
+}
+
+#[test]
+fn english_labelled_set_meets_the_bars() {
+    check("en.tsv", Lang::En, 400);
+}
+
+#[test]
+fn spanish_labelled_set_meets_the_bars() {
+    check("es.tsv", Lang::Es, 200);
+}
+
+#[test]
+fn every_category_is_covered() {
+    for name in ["en.tsv", "es.tsv"] {
+        let cases = load(name);
+        for c in before_you_rely::Category::ALL {
+            assert!(
+                cases.iter().any(|k| k.tag == c.as_str() && k.level >= Level::Concern),
+                "{name}: no {c:?} case"
+            );
+        }
+    }
+}
+
+#[test]
+fn held_out_sets_are_reported() {
+    for (name, lang) in [("en.heldout.tsv", Lang::En), ("es.heldout.tsv", Lang::Es)] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/screen")
+            .join(name);
+        if path.exists() {
+            report(name, &evaluate(&load(name), Some(lang)));
+        }
+    }
+}
