@@ -14,6 +14,7 @@ pub const HEADING_ID: &str = "byr-help-title";
 pub const MESSAGE_ID: &str = "byr-help-message";
 pub const CARDS_ID: &str = "byr-help-cards";
 pub const PICKER_ID: &str = "byr-country";
+pub const REMEMBER_ID: &str = "byr-country-remember";
 /// How many lines show before the rest fold away.
 const SHOWN_LINES: usize = 3;
 /// The picker's value for "my country is not listed".
@@ -37,7 +38,7 @@ pub fn section(ui: &Ui, view: &View, config: &Config) -> Result<El> {
         .child(message)?
         .child(el("p")?.text(ui.t("help.lead"))?)?
         .child(cards(ui, view, config)?)?
-        .child(picker(ui, &view.country)?)
+        .child(picker(ui, &view.country, view.remember_country)?)
 }
 
 /// The ordered cards alone (replaced in place when a new screening changes the order).
@@ -191,7 +192,7 @@ fn action(href: Option<&str>, label: &str, primary: bool) -> Result<El> {
 }
 
 /// "Not in <country>?": every shipped country, plus "Other".
-fn picker(ui: &Ui, current: &str) -> Result<El> {
+fn picker(ui: &Ui, current: &str, remember: bool) -> Result<El> {
     let current_name = directory::country(current).map(|c| c.name(ui.lang)).unwrap_or("");
     let label = if current_name.is_empty() { ui.t("directory.country").to_string() } else { ui.fill("directory.not_in", &[("country", current_name)]) };
     let mut select = el("select")?.id(PICKER_ID)?.attr("data-input", "country")?;
@@ -207,7 +208,15 @@ fn picker(ui: &Ui, current: &str) -> Result<El> {
         other = other.attr("selected", "")?;
     }
     select = select.child(other)?;
-    el("div")?.class("picker")?.child(el("label")?.attr("for", PICKER_ID)?.text(&label)?)?.child(select)
+    let mut check = el("input")?.id(REMEMBER_ID)?.attr("type", "checkbox")?.attr("data-input", "country-remember")?;
+    if remember {
+        check = check.attr("checked", "")?;
+    }
+    let remember = el("div")?
+        .class("check")?
+        .child(check)?
+        .child(el("label")?.attr("for", REMEMBER_ID)?.text(ui.t("help.remember_country"))?)?;
+    el("div")?.class("picker")?.child(el("label")?.attr("for", PICKER_ID)?.text(&label)?)?.child(select)?.child(remember)
 }
 
 /// The "Need help now?" button at the top of every view.

@@ -15,6 +15,7 @@ mod help;
 mod human_view;
 mod panel;
 mod prompts_view;
+mod storage;
 mod style;
 mod ui;
 
@@ -25,7 +26,7 @@ use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, HtmlSelectElement, HtmlTextAreaElement, ShadowRoot};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, ShadowRoot};
 
 use crate::screen::{self, Screening};
 use crate::{directory, Lang};
@@ -99,8 +100,20 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<Panel, JsValue> {
     problems.extend(config::hold_at_attribute(&host, &mut config));
     warn(&problems);
     let mode = if host.get_attribute("mode").as_deref() == Some("guard") { Mode::Guard } else { Mode::Panel };
-    let (lang, country) = read_attributes(&host);
-    let view = View { lang, country, checkin: String::new(), screening: Screening::default(), checks: Default::default() };
+    let (lang, mut country) = read_attributes(&host);
+    // A country the person asked us to remember wins over the host's default and the guess.
+    let remembered = storage::get(storage::COUNTRY);
+    if let Some(code) = &remembered {
+        country = directory::country(code).map(|c| c.code.to_string()).unwrap_or_default();
+    }
+    let view = View {
+        lang,
+        country,
+        remember_country: remembered.is_some(),
+        checkin: String::new(),
+        screening: Screening::default(),
+        checks: Default::default(),
+    };
     let state = Rc::new(RefCell::new(State {
         host,
         root,
@@ -130,7 +143,9 @@ impl Panel {
         let mut state = self.state.borrow_mut();
         let (lang, country) = read_attributes(&state.host);
         state.view.lang = lang;
-        state.view.country = country;
+        if !state.view.remember_country {
+            state.view.country = country;
+        }
         let host = state.host.clone();
         warn(&config::hold_at_attribute(&host, &mut state.config).into_iter().collect::<Vec<_>>());
         render(&state)
@@ -337,16 +352,30 @@ fn on_change(state: &Shared) -> EventListener {
         if kind.starts_with("human-") || kind.starts_with("prep-") {
             return human_view::on_input(&state, &kind, &target);
         }
-        let Ok(select) = target.dyn_into::<HtmlSelectElement>() else { return };
-        if kind != "country" {
-            return;
-        }
-        let value = select.value();
         let mut s = state.borrow_mut();
-        s.view.country = directory::country(&value).map(|c| c.code.to_string()).unwrap_or_default();
+        let focus = match kind.as_str() {
+            "country" => {
+                let Ok(select) = target.dyn_into::<HtmlSelectElement>() else { return };
+                s.view.country = directory::country(&select.value()).map(|c| c.code.to_string()).unwrap_or_default();
+                help::PICKER_ID
+            }
+            "country-remember" => {
+                let Ok(check) = target.dyn_into::<HtmlInputElement>() else { return };
+                s.view.remember_country = check.checked();
+                help::REMEMBER_ID
+            }
+            _ => return,
+        };
+        // Stored only while the person has ticked "Remember my choice"; unticking erases it.
+        if s.view.remember_country {
+            let value = if s.view.country.is_empty() { help::OTHER } else { s.view.country.as_str() };
+            s.view.remember_country = storage::set(storage::COUNTRY, value);
+        } else {
+            storage::remove(storage::COUNTRY);
+        }
         let _ = render(&s);
-        if let Some(picker) = s.root.get_element_by_id(help::PICKER_ID).and_then(|p| p.dyn_into::<HtmlElement>().ok()) {
-            let _ = picker.focus();
+        if let Some(control) = s.root.get_element_by_id(focus).and_then(|p| p.dyn_into::<HtmlElement>().ok()) {
+            let _ = control.focus();
         }
     })
 }

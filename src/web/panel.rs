@@ -13,6 +13,8 @@ pub struct View {
     pub lang: Lang,
     /// ISO code, or "" when the country is unknown or "Other" was picked.
     pub country: String,
+    /// The person ticked "Remember my choice" (the country is then in localStorage).
+    pub remember_country: bool,
     /// What the person typed in the check-in box and how it screened.
     pub checkin: String,
     pub screening: Screening,

@@ -96,3 +96,40 @@ export async function storageTrace(page) {
   }));
   return { cookies: cookies.length, ...inPage };
 }
+
+/** Every focusable, visible control in the panel's shadow root (as short HTML snippets). */
+export function panelControls(page, selector = 'before-you-rely') {
+  return page.evaluate((s) => {
+    const root = document.querySelector(s).shadowRoot;
+    return [...root.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex="0"]')]
+      .filter((e) => !e.disabled && e.checkVisibility())
+      .map((e) => e.outerHTML.slice(0, 100));
+  }, selector);
+}
+
+/**
+ * Presses Tab (and Enter on a closed disclosure, so what it folds becomes reachable) until focus
+ * leaves the page; returns the set of panel controls that received focus.
+ */
+export async function tabThroughPanel(page, selector = 'before-you-rely', limit = 400) {
+  const reached = new Set();
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate((s) => {
+      const el = document.querySelector(s).shadowRoot.activeElement;
+      if (!el) return null;
+      const closedSummary = el.tagName === 'SUMMARY' && !el.parentElement.open;
+      return { html: el.outerHTML.slice(0, 100), closedSummary };
+    }, selector);
+    if (focus) {
+      reached.add(focus.html);
+      if (focus.closedSummary) {
+        await page.keyboard.press('Enter');
+        reached.add(await page.evaluate((s) => document.querySelector(s).shadowRoot.activeElement.outerHTML.slice(0, 100), selector));
+      }
+    } else if (reached.size > 0) {
+      break; // focus has moved past the panel
+    }
+  }
+  return reached;
+}

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, panelState, startServer, storageTrace } from './harness.mjs';
+import { launch, openPage, panelControls, panelState, startServer, storageTrace, tabThroughPanel } from './harness.mjs';
 
 let server;
 let browser;
@@ -81,27 +81,13 @@ describe('index.html', () => {
     await context.close();
   });
 
-  test('keyboard only: Tab reaches every control in the panel', async () => {
+  test('keyboard only: Tab reaches every control in the panel, folded ones opened by keyboard', async () => {
     const { page, context } = await openPage(browser, server.origin);
     await page.goto(server.origin + '/');
     await panelState(page);
-    const controls = await page.evaluate(() => {
-      const root = document.querySelector('before-you-rely').shadowRoot;
-      return [...root.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')]
-        .filter((e) => !e.disabled && e.offsetParent !== null)
-        .map((e) => e.outerHTML.slice(0, 80));
-    });
-    assert.ok(controls.length >= 5, `found ${controls.length} controls`);
-    const reached = new Set();
-    for (let i = 0; i < 200 && reached.size < controls.length; i++) {
-      await page.keyboard.press('Tab');
-      const html = await page.evaluate(() => {
-        const root = document.querySelector('before-you-rely').shadowRoot;
-        const el = root.activeElement;
-        return el ? el.outerHTML.slice(0, 80) : null;
-      });
-      if (html) reached.add(html);
-    }
+    const reached = await tabThroughPanel(page);
+    const controls = await panelControls(page);
+    assert.ok(controls.length >= 8, `found ${controls.length} controls`);
     assert.deepEqual(controls.filter((c) => !reached.has(c)), [], 'controls Tab never reached');
     await context.close();
   });
