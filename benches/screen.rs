@@ -36,8 +36,12 @@ fn main() {
         black_box(screen(m, None));
     }
 
+    // SCREEN_BENCH_QUICK=1: a small workload for profilers (callgrind).
+    let quick = std::env::var_os("SCREEN_BENCH_QUICK").is_some();
+    let scale = if quick { 100 } else { 1 };
+
     // Throughput on short messages.
-    let n = 200_000;
+    let n = 200_000 / scale;
     let start = Instant::now();
     for i in 0..n {
         black_box(screen(black_box(SHORT[i % SHORT.len()]), None));
@@ -50,7 +54,7 @@ fn main() {
     );
 
     // Per-message latency.
-    let mut lat: Vec<u64> = (0..20_000)
+    let mut lat: Vec<u64> = (0..20_000 / scale)
         .map(|i| {
             let m = SHORT[i % SHORT.len()];
             let t = Instant::now();
@@ -63,7 +67,7 @@ fn main() {
     println!("latency p99: {:.2} us", lat[lat.len() * 99 / 100] as f64 / 1000.0);
 
     // Long-text throughput.
-    let text = long_text(8 << 20);
+    let text = long_text((8 << 20) / scale);
     let reps = 3;
     let start = Instant::now();
     for _ in 0..reps {
@@ -73,7 +77,7 @@ fn main() {
     println!("long text: {:.1} MB/s", (text.len() * reps) as f64 / secs / 1e6);
 
     // A 1 MB paste (with a crisis sentence in the middle).
-    let mut paste = long_text(1 << 20);
+    let mut paste = long_text((1 << 20) / scale);
     paste.insert_str(paste.len() / 2, " i want to kill myself tonight. ");
     let mut best = f64::MAX;
     for _ in 0..5 {

@@ -407,13 +407,59 @@ pub fn generate() {
         src,
         "pub(super) const WORD_NUM: u16 = {num};\npub(super) const WORD_MANY: u16 = {many};"
     );
-    src.push_str("/// Automaton patterns: ` word ` (exact) or ` stem` (any word starting with it).\npub(super) static AC_PATTERNS: &[&str] = &[\n");
-    for (p, _) in &words.patterns {
-        let _ = writeln!(src, "    {},", lit(p));
+    // Word lookup: an open-addressing table over FNV-1a hashes of the folded words (exact words and
+    // aliases), and a short list of prefixes (`stem*`) tried longest first for unknown words.
+    let mut exact: Vec<(String, u16)> = Vec::new();
+    let mut prefixes: Vec<(String, u16)> = Vec::new();
+    let mut seen_exact = std::collections::BTreeSet::new();
+    for (p, id) in &words.patterns {
+        let body = p.trim_start_matches(' ');
+        match body.strip_suffix(' ') {
+            Some(w) => {
+                if seen_exact.insert(w.to_string()) {
+                    exact.push((w.to_string(), *id));
+                }
+            }
+            None => prefixes.push((body.to_string(), *id)),
+        }
     }
-    src.push_str("];\npub(super) static AC_WORD: &[u16] = &[");
-    for (_, id) in &words.patterns {
-        let _ = write!(src, "{id},");
+    prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    let size = (exact.len() * 2).next_power_of_two().max(16);
+    let mut slots: Vec<Option<usize>> = vec![None; size];
+    for (i, (w, _)) in exact.iter().enumerate() {
+        if w.len() >= 64 {
+            fail("data/screen", format!("word `{w}` is too long (64 bytes at most)"));
+        }
+        let mut h = fnv1a(w.as_bytes()) as usize & (size - 1);
+        while slots[h].is_some() {
+            h = (h + 1) & (size - 1);
+        }
+        slots[h] = Some(i);
+    }
+    let mut bytes = String::new();
+    let mut offsets = Vec::new();
+    for (w, _) in &exact {
+        offsets.push(bytes.len());
+        bytes.push_str(w);
+    }
+    let _ = writeln!(src, "/// Every exact word, concatenated; WORD_SLOTS point into it.");
+    let _ = writeln!(src, "pub(super) static WORD_BYTES: &str = {};", lit(&bytes));
+    let _ = writeln!(
+        src,
+        "/// Open-addressing table (FNV-1a, linear probing): (offset << 6 | length, word id), id u16::MAX empty."
+    );
+    src.push_str("pub(super) static WORD_SLOTS: &[(u32, u16)] = &[");
+    for slot in &slots {
+        match slot {
+            Some(i) => {
+                let _ = write!(src, "({}, {}),", (offsets[*i] << 6) | exact[*i].0.len(), exact[*i].1);
+            }
+            None => src.push_str("(0, 65535),"),
+        }
+    }
+    src.push_str("];\n/// Prefix words (`stem*`), longest first.\npub(super) static PREFIXES: &[(&str, u16)] = &[");
+    for (w, id) in &prefixes {
+        let _ = write!(src, "({}, {id}),", lit(w));
     }
     src.push_str("];\n/// Per word id: flag bits (see `flags`).\npub(super) static WORD_FLAGS: &[u16] = &[");
     for f in &words.flags {
@@ -431,7 +477,29 @@ pub fn generate() {
     let mut pats_out = String::new();
     let mut n_elems = 0usize;
     let mut first: Vec<Vec<u16>> = vec![Vec::new(); nwords];
+    // Each pattern's anchor: its required word set with the fewest words (the later one on a tie,
+    // since first words tend to be common). A pattern is tried only in a sentence holding a word
+    // of its anchor; equal anchor sets share one group bit.
+    let mut groups: BTreeMap<Vec<u16>, u16> = BTreeMap::new();
+    let mut word_groups: Vec<Vec<u16>> = vec![Vec::new(); nwords];
     for (pi, p) in pats.iter().enumerate() {
+        let anchor = p
+            .elems
+            .iter()
+            .filter(|e| e.kind == 0)
+            .fold(None::<&Elem>, |best, e| match best {
+                Some(b) if b.set.len() < e.set.len() => Some(b),
+                _ => Some(e),
+            })
+            .map(|e| e.set.clone())
+            .unwrap_or_default();
+        let next = groups.len();
+        let group = *groups.entry(anchor.clone()).or_insert_with(|| {
+            for &w in &anchor {
+                word_groups[w as usize].push(next as u16);
+            }
+            next as u16
+        });
         let start = n_elems;
         for e in &p.elems {
             let s = sets.len();
@@ -442,7 +510,7 @@ pub fn generate() {
         }
         let _ = write!(
             pats_out,
-            "Pat {{ rule: {}, start: {start}, len: {}, lang: {} }},",
+            "Pat {{ rule: {}, start: {start}, len: {}, lang: {}, anchor: {group} }},",
             p.rule,
             p.elems.len(),
             p.lang
@@ -469,6 +537,20 @@ pub fn generate() {
     );
     let _ = writeln!(src, "pub(super) static FIRST_START: &[u32] = &{offs:?};");
     let _ = writeln!(src, "pub(super) static FIRST_PATS: &[u16] = &{flat:?};");
+    let mut offs = vec![0u32];
+    let mut flat: Vec<u16> = Vec::new();
+    for g in &word_groups {
+        flat.extend_from_slice(g);
+        offs.push(flat.len() as u32);
+    }
+    let _ = writeln!(src, "/// Anchor groups: {} of them.", groups.len());
+    let _ = writeln!(src, "pub(super) const GROUPS: usize = {};", groups.len());
+    let _ = writeln!(
+        src,
+        "/// Anchor groups by word: WORD_GROUPS[GROUP_START[w]..GROUP_START[w + 1]]."
+    );
+    let _ = writeln!(src, "pub(super) static GROUP_START: &[u32] = &{offs:?};");
+    let _ = writeln!(src, "pub(super) static WORD_GROUPS: &[u16] = &{flat:?};");
     src.push_str("pub(super) static RULES: &[RuleDef] = &[\n");
     for r in &rules_out {
         src.push_str(r);
@@ -483,4 +565,14 @@ pub fn generate() {
     }
     ex.push_str("];\n");
     write_out("screen_examples.rs", &ex);
+}
+
+/// FNV-1a, the same function the engine hashes words with (src/screen/lexicon.rs).
+fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
 }

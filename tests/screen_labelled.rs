@@ -167,7 +167,13 @@ fn every_category_is_covered() {
 
 #[test]
 fn held_out_sets_are_reported() {
-    for (name, lang) in [("en.heldout.tsv", Lang::En), ("es.heldout.tsv", Lang::Es)] {
+    // `*.blind.tsv` were written by someone who never read the rules: evaluated only, never tuned on.
+    for (name, lang) in [
+        ("en.heldout.tsv", Lang::En),
+        ("es.heldout.tsv", Lang::Es),
+        ("en.blind.tsv", Lang::En),
+        ("es.blind.tsv", Lang::Es),
+    ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
             .join(name);

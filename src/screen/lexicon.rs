@@ -1,9 +1,10 @@
 //! The compiled lexicon (generated from `data/screen/` by build/screen.rs) and word lookup.
+//!
+//! Words are found with a static open-addressing hash table (no start-up cost, nothing built at
+//! run time), then a handful of prefixes for the words the table does not hold.
 
 use super::normalize::{Text, NO_WORD};
 use crate::{Category, Level};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::sync::OnceLock;
 
 /// What a rule finds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +54,8 @@ pub(super) struct Pat {
     pub len: u8,
     /// The rule's language bit, here to skip other languages without a rule lookup.
     pub lang: u8,
+    /// The pattern's anchor group: it can match only in a sentence holding a word of this group.
+    pub anchor: u16,
 }
 
 // Word flag bits (class names in the lexicon files).
@@ -68,21 +71,43 @@ pub(super) const STOP_ES: u16 = 1 << 8;
 
 include!(concat!(env!("OUT_DIR"), "/screen.rs"));
 
-fn automaton() -> Option<&'static AhoCorasick> {
-    static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(AC_PATTERNS)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(AC_PATTERNS)
-            })
-            .ok()
-    })
-    .as_ref()
+/// FNV-1a, the same function build/screen.rs lays the table out with.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// The word id of one folded word, or NO_WORD.
+pub(super) fn lookup(word: &[u8]) -> u16 {
+    if word.is_empty() || word.len() >= 64 {
+        return prefix(word);
+    }
+    let mask = WORD_SLOTS.len().wrapping_sub(1);
+    let mut h = fnv1a(word) as usize & mask;
+    // The table is at most half full, so an empty slot always ends the probe.
+    for _ in 0..WORD_SLOTS.len() {
+        let Some(&(key, id)) = WORD_SLOTS.get(h) else { break };
+        if id == NO_WORD {
+            break;
+        }
+        let (off, len) = ((key >> 6) as usize, (key & 63) as usize);
+        if len == word.len() && WORD_BYTES.as_bytes().get(off..off + len) == Some(word) {
+            return id;
+        }
+        h = (h + 1) & mask;
+    }
+    prefix(word)
+}
+
+fn prefix(word: &[u8]) -> u16 {
+    PREFIXES
+        .iter()
+        .find(|(p, _)| word.starts_with(p.as_bytes()))
+        .map_or(NO_WORD, |&(_, id)| id)
 }
 
 /// Flags of a word id (0 for no word).
@@ -94,23 +119,22 @@ pub(super) fn emoji() -> &'static [(char, u16)] {
     EMOJI
 }
 
-/// Gives each token its word id with one pass of the automaton over ` word  word `: every
-/// pattern starts with a space, so a match always starts at a token's leading space.
+/// Gives each token without one its word id.
 pub(super) fn assign_words(text: &mut Text) {
-    let Some(ac) = automaton() else { return };
-    let tokens = &mut text.tokens;
-    let mut t = 0;
-    for m in ac.find_iter(text.buf.as_slice()) {
-        let at = m.start() as u32 + 1;
-        while t < tokens.len() && (tokens[t].start < at || tokens[t].start == tokens[t].end) {
-            t += 1;
+    let Text { buf, tokens, .. } = text;
+    for t in tokens.iter_mut() {
+        if t.word == NO_WORD && t.start < t.end {
+            t.word = buf.get(t.start as usize..t.end as usize).map_or(NO_WORD, lookup);
         }
-        if t == tokens.len() {
-            break;
-        }
-        if tokens[t].start == at && tokens[t].word == NO_WORD {
-            tokens[t].word = AC_WORD.get(m.pattern().as_usize()).copied().unwrap_or(NO_WORD);
-        }
+    }
+}
+
+/// The anchor groups `word` belongs to.
+pub(super) fn groups_of(word: u16) -> &'static [u16] {
+    let w = word as usize;
+    match (GROUP_START.get(w), GROUP_START.get(w + 1)) {
+        (Some(&a), Some(&b)) => WORD_GROUPS.get(a as usize..b as usize).unwrap_or(&[]),
+        _ => &[],
     }
 }
 

@@ -2,7 +2,7 @@
 //! words and short gaps, started only at tokens whose word can begin a pattern, and never across
 //! a sentence boundary.
 
-use super::lexicon::{in_set, pattern, patterns_from, Elem};
+use super::lexicon::{groups_of, in_set, pattern, patterns_from, Elem, GROUPS};
 use super::normalize::{Token, NO_WORD, SENTENCE};
 
 /// A raw pattern match: tokens `start..end` matched a pattern of rule `rule`.
@@ -16,34 +16,61 @@ pub(super) struct Hit {
 }
 
 /// Appends to `hits` every match of a rule whose language bit is in `langs`.
-/// At most one match per (pattern, start token): the shortest.
-pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
-    let mut sentence_end = 0;
-    for i in 0..tokens.len() {
-        if i >= sentence_end {
-            sentence_end = i + 1;
-            while sentence_end < tokens.len() && tokens[sentence_end].brk != SENTENCE {
-                sentence_end += 1;
+/// At most one match per (pattern, start token): the shortest. `present` is scratch: the anchor
+/// groups of the sentence being matched (all clear between sentences).
+pub(super) fn find(tokens: &[Token], langs: u8, present: &mut Vec<u64>, hits: &mut Vec<Hit>) {
+    present.clear();
+    present.resize(GROUPS.div_ceil(64), 0);
+    let bit = |g: u16| (g as usize / 64, 1u64 << (g % 64));
+    let mut begin = 0;
+    while begin < tokens.len() {
+        let mut end = begin + 1;
+        while end < tokens.len() && tokens[end].brk != SENTENCE {
+            end += 1;
+        }
+        let sentence = &tokens[begin..end];
+        // Most sentences hold no anchor word at all: then no pattern can match in them.
+        let mut any = false;
+        for t in sentence {
+            for &g in groups_of(t.word) {
+                let (w, m) = bit(g);
+                if let Some(x) = present.get_mut(w) {
+                    *x |= m;
+                    any = true;
+                }
             }
         }
-        let word = tokens[i].word;
-        if word == NO_WORD {
-            continue;
-        }
-        for &p in patterns_from(word) {
-            let Some((pat, elems)) = pattern(p) else { continue };
-            if pat.lang & langs == 0 {
-                continue;
+        if any {
+            for i in begin..end {
+                let word = tokens[i].word;
+                if word == NO_WORD {
+                    continue;
+                }
+                for &p in patterns_from(word) {
+                    let Some((pat, elems)) = pattern(p) else { continue };
+                    let (w, m) = bit(pat.anchor);
+                    if pat.lang & langs == 0 || present.get(w).map_or(0, |x| x & m) == 0 {
+                        continue;
+                    }
+                    if let Some((stop, skipped)) = match_from(tokens, i, i + 1, &elems[1..], end) {
+                        hits.push(Hit {
+                            rule: pat.rule,
+                            start: i as u32,
+                            end: stop as u32,
+                            skipped,
+                        });
+                    }
+                }
             }
-            if let Some((end, skipped)) = match_from(tokens, i, i + 1, &elems[1..], sentence_end) {
-                hits.push(Hit {
-                    rule: pat.rule,
-                    start: i as u32,
-                    end: end as u32,
-                    skipped,
-                });
+            for t in sentence {
+                for &g in groups_of(t.word) {
+                    if let Some(x) = present.get_mut(g as usize / 64) {
+                        *x = 0;
+                    }
+                }
             }
         }
+        begin = end;
     }
 }
 

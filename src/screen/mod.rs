@@ -1,7 +1,7 @@
 //! The crisis screen: reads text and decides whether it shows crisis, how urgent it is and why.
 //!
 //! Pipeline: `normalize` folds the text into words with their original UTF-16 spans; `lexicon`
-//! gives each word its id with one aho-corasick pass; `matcher` finds the rule patterns (phrases
+//! gives each word its id from a static hash table; `matcher` finds the rule patterns (phrases
 //! with word classes, optional words and short gaps); `context` judges each match (exclusions,
 //! negation, subject, frames, past/now, hyperbole). Rules and word lists are data, in
 //! `data/screen/`, compiled in by build/screen.rs. Cost is linear in the text's length.
@@ -67,6 +67,8 @@ const MAX_EVIDENCE: usize = 64;
 struct Scratch {
     text: normalize::Text,
     hits: Vec<matcher::Hit>,
+    /// Anchor groups present in the sentence being matched (see `matcher::find`).
+    present: Vec<u64>,
     findings: Vec<context::Finding>,
     context: context::Scratch,
 }
@@ -123,6 +125,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     let Scratch {
         text,
         hits,
+        present,
         findings,
         context,
     } = s;
@@ -130,7 +133,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     lexicon::assign_words(text);
     let langs = lang::lexicons(hint, lang::detect(&text.tokens));
     hits.clear();
-    matcher::find(&text.tokens, langs, hits);
+    matcher::find(&text.tokens, langs, present, hits);
     findings.clear();
     if !hits.is_empty() {
         context::judge(&text.tokens, hits, context, findings);

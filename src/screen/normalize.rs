@@ -8,8 +8,7 @@
 //! span of its first and last original character, so evidence spans are exact and never split
 //! a surrogate pair.
 //!
-//! The folded words go into `buf` as ` word ` (a space either side), which lets one automaton
-//! pass find whole words: see `lexicon::assign_words`.
+//! The folded words go into `buf` back to back; `lexicon::assign_words` looks each one up.
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -36,10 +35,9 @@ pub(super) struct Token {
 /// The folded text: reused between calls to avoid allocating per message.
 #[derive(Default)]
 pub(super) struct Text {
+    /// The folded words, back to back (tokens index into it).
     pub buf: Vec<u8>,
     pub tokens: Vec<Token>,
-    /// The word being built (UTF-8).
-    word: Vec<u8>,
 }
 
 /// Characters read as letters inside a word (`k*ll`, `h@ng`, `su1c1de`).
@@ -73,21 +71,27 @@ fn is_apostrophe(c: char) -> bool {
 struct Builder<'a> {
     text: &'a mut Text,
     emoji: &'a [(char, u16)],
-    /// Whether a token is being built in `Text::word`.
+    /// Whether a token is being built at the end of `Text::buf` (from `open_at`).
     open: bool,
+    open_at: usize,
     open_u16: u32,
     last_u16_end: u32,
     pending: u8,
 }
 
 impl Builder<'_> {
-    fn push_char(&mut self, c: char, u16_start: u32) {
+    fn open(&mut self, u16_start: u32) {
         if !self.open {
             self.open = true;
+            self.open_at = self.text.buf.len();
             self.open_u16 = u16_start;
         }
+    }
+
+    fn push_char(&mut self, c: char, u16_start: u32) {
+        self.open(u16_start);
         let mut tmp = [0u8; 4];
-        self.text.word.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
+        self.text.buf.extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
     }
 
     fn brk(&mut self, level: u8) {
@@ -99,24 +103,24 @@ impl Builder<'_> {
         if !std::mem::take(&mut self.open) {
             return;
         }
-        let bytes = &mut self.text.word;
+        let buf = &mut self.text.buf;
         // Trailing symbols were punctuation after all ("kill!").
         let mut bang = false;
-        while let Some(&last) = bytes.last().filter(|&&b| is_leet_symbol(b)) {
-            bang |= last == b'!';
-            bytes.pop();
+        while buf.len() > self.open_at {
+            match buf.last() {
+                Some(&last) if is_leet_symbol(last) => {
+                    bang |= last == b'!';
+                    buf.pop();
+                }
+                _ => break,
+            }
         }
-        let word = fold_word(bytes);
-        let buf = &mut self.text.buf;
-        buf.push(b' ');
-        let start = buf.len();
-        buf.extend_from_slice(bytes);
-        let end = buf.len();
-        buf.push(b' ');
-        bytes.clear();
+        let start = self.open_at;
+        let (len, word) = buf.get_mut(start..).map_or((0, NO_WORD), fold_word);
+        buf.truncate(start + len);
         self.text.tokens.push(Token {
             start: start as u32,
-            end: end as u32,
+            end: (start + len) as u32,
             u16_start: self.open_u16,
             u16_end: self.last_u16_end,
             word,
@@ -141,19 +145,26 @@ impl Builder<'_> {
 }
 
 /// Leet letters, squeezed repeats and numbers, in place on one token's bytes.
-/// Returns the pseudo-word for a number, or NO_WORD. Only ASCII bytes are rewritten or dropped,
-/// so the bytes stay valid UTF-8.
-fn fold_word(bytes: &mut Vec<u8>) -> u16 {
-    if bytes.iter().all(u8::is_ascii_digit) {
+/// Returns the new length and the pseudo-word for a number (else NO_WORD). Only ASCII bytes are
+/// rewritten or dropped, so the bytes stay valid UTF-8.
+fn fold_word(bytes: &mut [u8]) -> (usize, u16) {
+    let n = bytes.len();
+    let (mut digits, mut leety, mut repeats) = (true, false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        digits &= b.is_ascii_digit();
+        leety |= leet(b).is_some();
+        repeats |= i >= 2 && b == bytes[i - 1] && b == bytes[i - 2];
+    }
+    if digits {
         let value = bytes.iter().take(10).fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
-        return if value >= 10 {
+        let word = if value >= 10 {
             super::lexicon::WORD_MANY
         } else {
             super::lexicon::WORD_NUM
         };
+        return (n, word);
     }
-    let n = bytes.len();
-    if bytes.iter().any(|&b| leet(b).is_some()) {
+    if leety {
         for r in 1..n {
             if let Some(l) = leet(bytes[r]) {
                 let next_ok = r + 1 < n && (bytes[r + 1].is_ascii_alphanumeric() || leet(bytes[r + 1]).is_some());
@@ -162,6 +173,9 @@ fn fold_word(bytes: &mut Vec<u8>) -> u16 {
                 }
             }
         }
+    }
+    if !(repeats || leety) {
+        return (n, NO_WORD);
     }
     // Squeeze a run of three or more of one letter to that letter ("diiiie" -> "die").
     let (mut w, mut r) = (0, 0);
@@ -182,8 +196,7 @@ fn fold_word(bytes: &mut Vec<u8>) -> u16 {
         }
         r = k;
     }
-    bytes.truncate(w);
-    NO_WORD
+    (w, NO_WORD)
 }
 
 /// Splits and folds `input` into `text` (cleared first).
@@ -194,23 +207,37 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
         text,
         emoji,
         open: false,
+        open_at: 0,
         open_u16: 0,
         last_u16_end: 0,
         pending: SENTENCE,
     };
+    let bytes = input.as_bytes();
     let mut pos: u32 = 0;
-    for c in input.chars() {
-        let start = pos;
-        pos += c.len_utf16() as u32;
-        if c.is_ascii() {
-            let byte = c as u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii() {
+            let start = pos;
             if byte.is_ascii_alphanumeric() {
-                b.push_char(byte.to_ascii_lowercase() as char, start);
+                // A run of ASCII letters and digits: one UTF-16 unit per byte.
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                b.open(start);
+                b.text.buf.extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
+                pos += (j - i) as u32;
                 b.last_u16_end = pos;
-            } else if byte == b'\'' || byte == b'`' {
+                i = j;
+                continue;
+            }
+            i += 1;
+            pos += 1;
+            if byte == b'\'' || byte == b'`' {
                 // dropped: "don't" reads as "dont"
             } else if is_leet_symbol(byte) && b.open {
-                b.push_char(c, start);
+                b.text.buf.push(byte);
                 b.last_u16_end = pos;
             } else {
                 match byte {
@@ -221,11 +248,15 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
             }
             continue;
         }
+        let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        i += c.len_utf8();
+        let start = pos;
+        pos += c.len_utf16() as u32;
         if is_invisible(c) || is_apostrophe(c) || is_combining_mark(c) {
             continue;
         }
-        if let Ok(i) = b.emoji.binary_search_by(|(e, _)| e.cmp(&c)) {
-            let word = b.emoji[i].1;
+        if let Ok(k) = b.emoji.binary_search_by(|(e, _)| e.cmp(&c)) {
+            let word = b.emoji[k].1;
             b.pseudo(word, start, pos);
             continue;
         }
