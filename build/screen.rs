@@ -30,7 +30,8 @@ const CATEGORIES: [&str; 7] = [
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
-const FLAG_CLASSES: [&str; 8] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP"];
+/// SUBJ (bit 9) is after the two STOP bits.
+const FLAG_CLASSES: [&str; 9] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ"];
 /// The longest gap `...` may skip.
 const GAP_SHORT: u16 = 2;
 const GAP_LONG: u16 = 4;
@@ -71,6 +72,8 @@ struct RuleSrc {
     negatable: bool,
     #[serde(default)]
     needs: Vec<String>,
+    #[serde(default)]
+    now_alone: bool,
     #[serde(default)]
     note: Option<String>,
     patterns: Vec<String>,
@@ -244,7 +247,11 @@ pub fn generate() {
                 let id = words.id(&lex_file, m);
                 ids.push(id);
                 if let Some(bit) = FLAG_CLASSES.iter().position(|f| f == name) {
-                    let bit = if *name == "STOP" { 7 + li } else { bit };
+                    let bit = match name.as_str() {
+                        "STOP" => 7 + li,
+                        "SUBJ" => 9,
+                        _ => bit,
+                    };
                     words.flags[id as usize] |= 1 << bit;
                 }
             }
@@ -318,11 +325,14 @@ pub fn generate() {
                 needs |= 1 << i;
             }
             let _ = &r.note;
+            if r.now_alone && needs == 0 {
+                fail(&rules_file, format!("rule {id}: now_alone only makes sense with needs"));
+            }
             let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map(level_name);
             let opt = |l: Option<&str>| l.map(|l| format!("Some(Level::{l})")).unwrap_or_else(|| "None".into());
             let rule_index = rules_out.len();
             rules_out.push(format!(
-                "    RuleDef {{ id: {}, kind: {}, level: Level::{}, now: {}, past: {}, hyperbole: {}, subject: {subject}, weak: {}, negatable: {}, needs: {needs} }},\n",
+                "    RuleDef {{ id: {}, kind: {}, level: Level::{}, now: {}, past: {}, hyperbole: {}, subject: {subject}, weak: {}, negatable: {}, needs: {needs}, now_alone: {} }},\n",
                 lit(&id),
                 category_expr(&r.category),
                 level.map(level_name).unwrap_or("None"),
@@ -331,6 +341,7 @@ pub fn generate() {
                 opt(lv(&r.hyperbole, "hyperbole")),
                 r.weak,
                 r.negatable,
+                r.now_alone,
             ));
             for p in &r.pos {
                 examples.push((rule_index, true, p.clone()));
@@ -341,7 +352,12 @@ pub fn generate() {
             if r.patterns.is_empty() {
                 fail(&rules_file, format!("rule {id}: no patterns"));
             }
+            let mut expanded = Vec::new();
             for p in &r.patterns {
+                check_alternatives(&rules_file, &id, p);
+                expand_groups(&rules_file, &id, p, &mut expanded);
+            }
+            for p in &expanded {
                 let mut elems = Vec::new();
                 for tok in p.split_whitespace() {
                     if tok == ".." || tok == "..." {
@@ -575,4 +591,65 @@ fn fnv1a(bytes: &[u8]) -> u32 {
         h = h.wrapping_mul(0x0100_0193);
     }
     h
+}
+
+/// `a|b` joins single words. A bar with a space beside it ("end my life | end it all") means the
+/// author meant whole phrases, which would silently become one wrong sequence: fail instead.
+fn check_alternatives(file: &str, id: &str, pattern: &str) {
+    let outside_groups = {
+        let mut depth = 0i32;
+        pattern
+            .chars()
+            .map(|c| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                if depth > 0 { '_' } else { c }
+            })
+            .collect::<String>()
+    };
+    for tok in outside_groups.split_whitespace() {
+        let body = tok.strip_suffix('?').unwrap_or(tok);
+        if body.split('|').any(str::is_empty) {
+            fail(
+                file,
+                format!(
+                    "rule {id}: pattern `{pattern}` has an empty alternative at `{tok}`: `a|b` joins single \
+                     words only (no spaces around `|`); for phrases write `(end my life|end it all)` or \
+                     separate patterns"
+                ),
+            );
+        }
+    }
+}
+
+/// Expands `(phrase one|phrase two)` groups into one pattern per phrase (nesting not allowed).
+fn expand_groups(file: &str, id: &str, pattern: &str, out: &mut Vec<String>) {
+    let Some(open) = pattern.find('(') else {
+        if pattern.contains(')') {
+            fail(file, format!("rule {id}: pattern `{pattern}` has `)` without `(`"));
+        }
+        out.push(pattern.to_string());
+        return;
+    };
+    let Some(close) = pattern[open..].find(')').map(|c| open + c) else {
+        fail(file, format!("rule {id}: pattern `{pattern}` has `(` without `)`"))
+    };
+    let inner = &pattern[open + 1..close];
+    if inner.contains('(') {
+        fail(file, format!("rule {id}: pattern `{pattern}`: groups do not nest"));
+    }
+    let alternatives: Vec<&str> = inner.split('|').map(str::trim).collect();
+    if alternatives.len() < 2 || alternatives.iter().any(|a| a.is_empty()) {
+        fail(
+            file,
+            format!("rule {id}: pattern `{pattern}`: a group needs two or more non-empty phrases `(a b|c d)`"),
+        );
+    }
+    for a in alternatives {
+        let next = format!("{} {a} {}", &pattern[..open], &pattern[close + 1..]);
+        expand_groups(file, id, next.trim(), out);
+    }
 }

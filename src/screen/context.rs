@@ -2,7 +2,7 @@
 //! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
 //! becomes a `Finding` with its final level.
 
-use super::lexicon::{flags, rules, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER};
+use super::lexicon::{flags, rules, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
 use super::Subject;
@@ -27,6 +27,8 @@ pub(super) struct Finding {
     pub end: u32,
     pub level: Level,
     pub subject: Subject,
+    /// Counts without the company its rule `needs` (immediacy in the sentence).
+    pub alone: bool,
 }
 
 /// Scratch reused between calls.
@@ -100,13 +102,19 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         };
         let subject = match (r.subject, &found) {
             (_, Found::Generic) => continue,
-            (0, Found::Me | Found::None) | (1, _) => Subject::Me,
+            // A rule about someone else ("wants to die") whose subject is the writer: another
+            // rule speaks for the writer ("i just want to die").
+            (2, Found::I(d)) if *d <= 2 => continue,
+            (0, Found::Me | Found::I(_) | Found::None) | (1, _) => Subject::Me,
             _ => Subject::Other,
         };
         // In fiction, news or study, only the writer speaking of themselves still counts.
         // (Harm to others in a game is still a game, whoever says it.)
         let harm_to_others = r.kind == Kind::Crisis(crate::Category::HarmToOthers);
-        let about_writer = r.subject == 1 || (matches!(found, Found::Me) && !r.weak && !harm_to_others);
+        // A one-word slang match ("kms") in a sentence about words ("what does kms mean") is a
+        // mention, not a use.
+        let one_word = h.end.saturating_sub(h.start) <= 1;
+        let about_writer = (r.subject == 1 && !one_word) || (matches!(found, Found::Me | Found::I(_)) && !r.weak && !harm_to_others);
         if sentence_marks & S_FRAME != 0 && !about_writer {
             continue;
         }
@@ -136,6 +144,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             end: h.end,
             level,
             subject,
+            alone: r.now_alone && sentence_marks & S_NOW != 0,
         });
     }
 }
@@ -163,7 +172,9 @@ fn negated(tokens: &[Token], start: usize) -> bool {
             return false;
         }
         let f = flags(tokens[i].word);
-        if f & BREAK != 0 {
+        // "i'm not suicidal, i just don't want to exist": a new first-person subject after the
+        // negator starts a new statement.
+        if f & (BREAK | SUBJ) != 0 {
             return false;
         }
         if f & NEG != 0 {
@@ -188,7 +199,10 @@ fn negator_skipped(tokens: &[Token], h: &Hit) -> bool {
 
 enum Found {
     None,
+    /// A first-person word ("my", "me").
     Me,
+    /// A first-person subject pronoun ("i", "yo"), this many words before the match.
+    I(usize),
     Other,
     Generic,
 }
@@ -203,6 +217,9 @@ fn subject_before(tokens: &[Token], start: usize) -> Found {
         }
         if f & OTHER != 0 {
             return Found::Other;
+        }
+        if f & SUBJ != 0 {
+            return Found::I(start - i);
         }
         if f & FIRST != 0 {
             return Found::Me;

@@ -37,6 +37,8 @@ pub(super) struct RuleDef {
     pub negatable: bool,
     /// Category bits one of which another finding must have for this one to count.
     pub needs: u8,
+    /// Counts without that company when an immediacy marker is in the sentence.
+    pub now_alone: bool,
 }
 
 /// One pattern element: a word set (`kind` 0, or 1 when optional) in SETS[start..start+len],
@@ -68,6 +70,8 @@ pub(super) const HYPER: u16 = 1 << 5;
 pub(super) const BREAK: u16 = 1 << 6;
 pub(super) const STOP_EN: u16 = 1 << 7;
 pub(super) const STOP_ES: u16 = 1 << 8;
+/// First-person subject pronouns ("i", "yo"): a new statement for negation scope.
+pub(super) const SUBJ: u16 = 1 << 9;
 
 include!(concat!(env!("OUT_DIR"), "/screen.rs"));
 

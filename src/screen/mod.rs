@@ -168,7 +168,7 @@ fn build(tokens: &[normalize::Token], findings: &mut Vec<context::Finding>) -> S
     findings.retain(|f| {
         rules
             .get(f.rule as usize)
-            .is_some_and(|r| r.needs == 0 || r.needs & present != 0)
+            .is_some_and(|r| r.needs == 0 || f.alone || r.needs & present != 0)
     });
     // One finding per rule and overlapping span.
     findings.dedup_by(|b, a| a.rule == b.rule && overlaps(a, b));
@@ -231,6 +231,13 @@ mod tests {
         let units: Vec<u16> = text.encode_utf16().collect();
         let found = String::from_utf16_lossy(&units[e.start as usize..e.end as usize]);
         assert!(found.contains("kill myself"), "{found}");
+    }
+
+    #[test]
+    fn the_writer_is_not_someone_else_at_risk() {
+        let s = screen("i just want to die, everyone would be better off without me", Some(Lang::En));
+        assert!(s.level >= Level::Concern, "{s:?}");
+        assert!(s.evidence.iter().all(|e| e.subject == Subject::Me), "{s:?}");
     }
 
     #[test]
