@@ -194,9 +194,7 @@ pub fn send_anyway(state: &Shared) {
 
 /// "Talk to a person now": keep the message held and move focus to the first way to reach someone.
 pub fn talk_now(state: &Shared) {
-    if let Some(Release::Check(resolve)) = state.borrow_mut().guard.held.take() {
-        let _ = resolve.call1(&JsValue::NULL, &JsValue::FALSE);
-    }
+    resolve_check(state, false);
     let root = state.borrow().root.clone();
     if let Ok(Some(first)) = root.query_selector(&format!("#{DIALOG_ID} #{} a", help::CARDS_ID)) {
         if let Ok(first) = first.dyn_into::<HtmlElement>() {
@@ -207,7 +205,16 @@ pub fn talk_now(state: &Shared) {
 
 /// The card was closed without sending (Esc, or the page): the message stays in the box.
 pub fn dismissed(state: &Shared) {
-    if let Some(Release::Check(resolve)) = state.borrow_mut().guard.held.take() {
-        let _ = resolve.call1(&JsValue::NULL, &JsValue::FALSE);
+    resolve_check(state, false);
+}
+
+/// Settles a pending `check()` promise, if the held message came from one. A held form submit or
+/// Enter stays held, so "Send anyway" can still release it.
+fn resolve_check(state: &Shared, send: bool) {
+    let mut s = state.borrow_mut();
+    if matches!(s.guard.held, Some(Release::Check(_))) {
+        if let Some(Release::Check(resolve)) = s.guard.held.take() {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::from_bool(send));
+        }
     }
 }

@@ -1,0 +1,37 @@
+// strict.html is served with a strict CSP and Trusted Types: the widget must work with no violation.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, panelState, startServer } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('renders and screens under the strict CSP with no violation reported', async () => {
+  const { page, context, foreign, errors } = await openPage(browser, server.origin);
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  const response = await page.goto(server.origin + '/strict.html');
+  assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'/);
+  assert.equal(await panelState(page), 'ready');
+  await page.locator('before-you-rely textarea#byr-checkin-input').fill('I took all my pills an hour ago');
+  await page.waitForTimeout(500);
+  assert.match(await page.locator('before-you-rely #byr-help-message').innerText(), /safety/);
+  assert.equal(await page.locator('before-you-rely #byr-help-cards > li').first().locator('a[href="tel:911"]').count(), 1);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
