@@ -100,7 +100,7 @@ fn the_js_api_returns_plain_objects() {
 fn renders_the_ai_section_and_the_prep_note_form() {
     let (host, root) = host(&[("country", "US")]);
     let _panel = mount(host, root.clone()).unwrap();
-    assert_eq!(text_of(&root, "[data-slot='ai'] section.ai h3"), "Before you rely on AI");
+    assert_eq!(text_of(&root, "[data-slot='ai'] section.ai h3"), "AI chat and its limits");
     assert_eq!(text_of(&root, "[data-slot='ai'] .bridge"), "AI can be a bridge, not a destination.");
     assert_eq!(root.query_selector_all("section.ai .ai-cannot li").unwrap().length(), 6);
     assert_eq!(text_of(&root, "[data-slot='human'] section.human h3"), "Find a person to talk to");

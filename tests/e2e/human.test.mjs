@@ -68,7 +68,7 @@ describe('the AI and human sections', () => {
   test('the AI section shows what AI chat can and cannot do, and the closing line', async () => {
     const { page, context, errors } = await open();
     const ai = page.locator('before-you-rely section.ai');
-    assert.equal(await ai.locator('h3').innerText(), 'Before you rely on AI');
+    assert.equal(await ai.locator('h3').innerText(), 'AI chat and its limits');
     assert.equal(await ai.locator('.ai-can li').count(), 3);
     assert.equal(await ai.locator('.ai-cannot li').count(), 6);
     assert.match(await ai.locator('.ai-can').innerText(), /What AI chat can help with/);
@@ -235,7 +235,7 @@ describe('the AI and human sections', () => {
     const { page, context } = await open();
     await page.$eval('before-you-rely', (el) => el.setAttribute('lang', 'es'));
     const panel = page.locator('before-you-rely');
-    assert.equal(await panel.locator('section.ai h3').innerText(), 'Antes de confiar en la IA');
+    assert.equal(await panel.locator('section.ai h3').innerText(), 'Los chats de IA y sus límites');
     assert.equal((await panel.locator('section.ai .bridge').innerText()).trim(), 'La IA puede ser un puente, no un destino.');
     assert.equal(await panel.locator('section.human h3').innerText(), 'Encuentra a una persona con quien hablar');
     await panel.getByLabel('En qué quiero ayuda').fill('Dormir mejor');
