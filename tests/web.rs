@@ -95,3 +95,27 @@ fn the_js_api_returns_plain_objects() {
     assert_eq!(level.as_string().as_deref(), Some("none"));
     assert!(js_sys::Array::is_array(&js_sys::Reflect::get(&result, &"evidence".into()).unwrap()));
 }
+
+#[wasm_bindgen_test]
+fn renders_the_ai_section_and_the_prep_note_form() {
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    assert_eq!(text_of(&root, "[data-slot='ai'] section.ai h3"), "AI chat and its limits");
+    assert_eq!(text_of(&root, "[data-slot='ai'] .bridge"), "AI can be a bridge, not a destination.");
+    assert_eq!(root.query_selector_all("section.ai .ai-cannot li").unwrap().length(), 6);
+    assert_eq!(text_of(&root, "[data-slot='human'] section.human h3"), "Find a person to talk to");
+    for id in ["byr-prep-help-with", "byr-prep-not-worked", "byr-prep-need", "byr-prep-my-questions"] {
+        let field: web_sys::HtmlTextAreaElement = root.get_element_by_id(id).unwrap().dyn_into().unwrap();
+        assert_eq!(field.value(), "");
+        assert!(!text_of(&root, &format!("label[for='{id}']")).is_empty(), "{id} is labelled");
+    }
+    let standard: web_sys::HtmlInputElement = root.get_element_by_id("byr-prep-standard").unwrap().dyn_into().unwrap();
+    assert_eq!(standard.type_(), "checkbox");
+    assert!(!standard.checked());
+    for action in ["prep-download", "prep-print", "prep-clear"] {
+        assert!(root.query_selector(&format!("button[data-action='{action}']")).unwrap().is_some(), "{action}");
+    }
+    assert!(root.query_selector("#byr-prep-status[role='status']").unwrap().is_some());
+    // Without a host directory link, no link is shown.
+    assert!(root.query_selector(".directory-link").unwrap().is_none());
+}
