@@ -196,9 +196,24 @@ fn result_line(ui: &Ui, outcome: &Outcome) -> Option<String> {
     match (outcome.score, max, band) {
         (Some(score), Some(max), Some(band)) => Some(ui.fill(
             "checks.result_score_band",
-            &[("score", &score.to_string()), ("max", &max.to_string()), ("band", &band.to_lowercase())],
+            &[("score", &score.to_string()), ("max", &max.to_string()), ("band", &lower_first(band))],
         )),
         (_, _, band) => band.map(|b| ui.fill("checks.result_band", &[("band", b)])),
+    }
+}
+
+/// "Moderate" → "moderate", for the middle of a sentence. Band labels start with a plain letter; an
+/// acronym ("PHQ…") is left alone. (Not `to_lowercase`: it pulls Unicode tables into the wasm.)
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second) if first.is_ascii_uppercase() && !second.is_some_and(|c| c.is_ascii_uppercase()) => {
+            let mut out = String::with_capacity(label.len());
+            out.push(first.to_ascii_lowercase());
+            out.push_str(&label[1..]);
+            out
+        }
+        _ => label.to_string(),
     }
 }
 
