@@ -118,4 +118,68 @@ fn renders_the_ai_section_and_the_prep_note_form() {
     assert!(root.query_selector("#byr-prep-status[role='status']").unwrap().is_some());
     // Without a host directory link, no link is shown.
     assert!(root.query_selector(".directory-link").unwrap().is_none());
+
+// --- self-checks ---
+
+fn click(root: &ShadowRoot, selector: &str) {
+    let el: HtmlElement = root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).dyn_into().unwrap();
+    el.click();
+}
+
+/// Ticks the choice scoring `value` on the current question and presses Next.
+fn answer(root: &ShadowRoot, value: u8) {
+    click(root, &format!("#byr-checks fieldset input[value='{value}']"));
+    click(root, "#byr-checks [data-action='checks-next']");
+}
+
+#[wasm_bindgen_test]
+fn mounting_renders_the_self_check_choices() {
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    assert_eq!(text_of(&root, "#byr-checks-title"), "Self-checks");
+    let takes = root.query_selector_all("#byr-checks button[data-action='checks-take']").unwrap();
+    let ids: Vec<String> = (0..takes.length())
+        .map(|i| takes.item(i).unwrap().dyn_into::<web_sys::Element>().unwrap().get_attribute("data-check").unwrap())
+        .collect();
+    assert_eq!(ids, ["asq", "phq9", "phq2", "gad7", "gad2"]);
+    assert!(text_of(&root, "#byr-checks").contains("This is a screening questionnaire, not a diagnosis."));
+    assert!(text_of(&root, "#byr-checks").contains("tested with a doctor or nurse"));
+    assert!(root.query_selector("#byr-checks [role='status']").unwrap().is_some(), "a live region for progress");
+}
+
+#[wasm_bindgen_test]
+fn a_phq9_item_9_answer_moves_help_first_without_a_reassuring_band() {
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    click(&root, "#byr-checks [data-check='phq9']");
+    assert!(text_of(&root, "#byr-checks").contains("Question 1 of 9"));
+    assert_eq!(root.query_selector_all("#byr-checks fieldset legend").unwrap().length(), 1);
+    for v in [0, 0, 2, 0, 0, 0, 0, 0, 1, 0] {
+        answer(&root, v);
+    }
+    let panel = root.query_selector("section.panel").unwrap().unwrap();
+    let first = panel.query_selector(":scope > .help, :scope > .intro").unwrap().unwrap();
+    assert_eq!(first.id(), "byr-help", "help comes before the intro");
+    let text = panel.text_content().unwrap();
+    assert!(!text.to_lowercase().contains("minimal"), "{text}");
+    assert!(text.contains("You said you have had thoughts of death"));
+    assert!(root.query_selector("#byr-checks [data-check='asq']").unwrap().is_some(), "ASQ offered");
+    // Start over wipes the answers and the signal.
+    click(&root, "#byr-checks [data-action='checks-start-over']");
+    assert!(text_of(&root, "#byr-checks").contains("Question 1 of 9"));
+    let first = panel.query_selector(":scope > .help, :scope > .intro").unwrap().unwrap();
+    assert_eq!(first.class_name(), "intro");
+}
+
+#[wasm_bindgen_test]
+fn an_acute_asq_puts_the_emergency_number_first() {
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    click(&root, "#byr-checks [data-check='asq']");
+    for v in [0, 1, 0, 0, 1] {
+        answer(&root, v);
+    }
+    assert!(root.query_selector("#byr-help-cards > li:first-child a[href='tel:911']").unwrap().is_some());
+    assert!(text_of(&root, "#byr-checks").contains("thoughts of suicide right now"));
+    assert!(!text_of(&root, "section.panel").contains("Negative screen"));
 }

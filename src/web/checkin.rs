@@ -52,7 +52,8 @@ pub fn message_key(screening: &Screening) -> Option<&'static str> {
         "checkin.abuse"
     } else if has(Category::HarmToOthers) {
         "checkin.harm_to_others"
-    } else if screening.evidence.iter().all(|e| e.subject == Subject::Other) {
+    } else if !screening.evidence.is_empty() && screening.evidence.iter().all(|e| e.subject == Subject::Other) {
+        // (Empty evidence means the risk came from a self-check answer, which is about the person.)
         "checkin.other_person"
     } else if has(Category::Psychosis) && screening.categories.len() == 1 {
         "checkin.psychosis"
