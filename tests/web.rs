@@ -95,3 +95,46 @@ fn the_js_api_returns_plain_objects() {
     assert_eq!(level.as_string().as_deref(), Some("none"));
     assert!(js_sys::Array::is_array(&js_sys::Reflect::get(&result, &"evidence".into()).unwrap()));
 }
+
+#[wasm_bindgen_test]
+fn the_prompts_section_shows_a_prompt_and_the_journal_starts_off_and_unsaved() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("before-you-rely:journal").unwrap();
+    let before = storage.length().unwrap();
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    assert!(!text_of(&root, "[data-slot='prompts'] #byr-prompt-text").trim().is_empty());
+    assert_eq!(text_of(&root, "#byr-prompts-title"), "Journaling prompts");
+    let keep: web_sys::HtmlInputElement = root.get_element_by_id("byr-journal-keep").unwrap().dyn_into().unwrap();
+    assert!(!keep.checked());
+    assert!(root.query_selector("label[for='byr-journal-keep']").unwrap().is_some());
+    let deep: web_sys::HtmlInputElement = root.get_element_by_id("byr-prompts-deep").unwrap().dyn_into().unwrap();
+    assert!(!deep.checked());
+    assert_ne!(root.query_selector(".prompt-card").unwrap().unwrap().get_attribute("data-intensity").as_deref(), Some("deep"));
+    // Mounting reads, never writes.
+    assert_eq!(storage.length().unwrap(), before);
+    assert_eq!(storage.get_item("before-you-rely:journal").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn another_prompt_and_saving_an_entry_stay_in_memory() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("before-you-rely:journal").unwrap();
+    let before = storage.length().unwrap();
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    let click = |selector: &str| {
+        let b: web_sys::HtmlElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+        b.click();
+    };
+    let first = text_of(&root, "#byr-prompt-text");
+    click("#byr-prompts-another");
+    assert_ne!(text_of(&root, "#byr-prompt-text"), first);
+    click("#byr-prompts-start");
+    let text: web_sys::HtmlTextAreaElement = root.get_element_by_id("byr-prompts-text").unwrap().dyn_into().unwrap();
+    text.set_value("A walk helped.");
+    click("[data-action='prompts-save']");
+    assert_eq!(text_of(&root, ".entries .entry-text"), "A walk helped.");
+    assert_eq!(storage.length().unwrap(), before);
+    assert_eq!(storage.get_item("before-you-rely:journal").unwrap(), None);
+}
