@@ -182,4 +182,45 @@ fn an_acute_asq_puts_the_emergency_number_first() {
     assert!(root.query_selector("#byr-help-cards > li:first-child a[href='tel:911']").unwrap().is_some());
     assert!(text_of(&root, "#byr-checks").contains("thoughts of suicide right now"));
     assert!(!text_of(&root, "section.panel").contains("Negative screen"));
+
+fn the_prompts_section_shows_a_prompt_and_the_journal_starts_off_and_unsaved() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("before-you-rely:journal").unwrap();
+    let before = storage.length().unwrap();
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    assert!(!text_of(&root, "[data-slot='prompts'] #byr-prompt-text").trim().is_empty());
+    assert_eq!(text_of(&root, "#byr-prompts-title"), "Journaling prompts");
+    let keep: web_sys::HtmlInputElement = root.get_element_by_id("byr-journal-keep").unwrap().dyn_into().unwrap();
+    assert!(!keep.checked());
+    assert!(root.query_selector("label[for='byr-journal-keep']").unwrap().is_some());
+    let deep: web_sys::HtmlInputElement = root.get_element_by_id("byr-prompts-deep").unwrap().dyn_into().unwrap();
+    assert!(!deep.checked());
+    assert_ne!(root.query_selector(".prompt-card").unwrap().unwrap().get_attribute("data-intensity").as_deref(), Some("deep"));
+    // Mounting reads, never writes.
+    assert_eq!(storage.length().unwrap(), before);
+    assert_eq!(storage.get_item("before-you-rely:journal").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn another_prompt_and_saving_an_entry_stay_in_memory() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("before-you-rely:journal").unwrap();
+    let before = storage.length().unwrap();
+    let (host, root) = host(&[("country", "US")]);
+    let _panel = mount(host, root.clone()).unwrap();
+    let click = |selector: &str| {
+        let b: web_sys::HtmlElement = root.query_selector(selector).unwrap().unwrap().dyn_into().unwrap();
+        b.click();
+    };
+    let first = text_of(&root, "#byr-prompt-text");
+    click("#byr-prompts-another");
+    assert_ne!(text_of(&root, "#byr-prompt-text"), first);
+    click("#byr-prompts-start");
+    let text: web_sys::HtmlTextAreaElement = root.get_element_by_id("byr-prompts-text").unwrap().dyn_into().unwrap();
+    text.set_value("A walk helped.");
+    click("[data-action='prompts-save']");
+    assert_eq!(text_of(&root, ".entries .entry-text"), "A walk helped.");
+    assert_eq!(storage.length().unwrap(), before);
+    assert_eq!(storage.get_item("before-you-rely:journal").unwrap(), None);
 }

@@ -233,6 +233,11 @@ pub(crate) fn refresh_slot(state: &State, slot: &str) -> Result<(), JsValue> {
 
 /// Brings the help section, the support note and the "why" details in line with the last screening.
 pub(crate) fn show_screening(state: &State) -> Result<(), JsValue> {
+    // A deep prompt must not stay on screen once things sound hard: redraw the prompts if the risk
+    // moved them to another distress band.
+    if prompts_view::stale(state) {
+        refresh_slot(state, "prompts")?;
+    }
     let (root, view, ui) = (&state.root, &state.view, state.ui());
     let Some(help) = root.get_element_by_id(help::SECTION_ID) else { return Ok(()) };
     let risk = view.risk();
