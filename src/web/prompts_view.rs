@@ -524,11 +524,18 @@ pub fn on_action(state: &Shared, action: &str, target: &Element) {
             p.draft.clear();
             p.writing = false;
             p.confirming = false;
-            // Nothing else is ever written: removing the one key (even if it was never there) is all.
             let had_store = p.keep || p.problem.is_some();
             p.unavailable = !journal_store::remove() && had_store;
             p.problem = None;
             p.keep = false;
+            // Everything else the widget may have kept (a remembered country) goes too.
+            super::storage::forget_all();
+            s.view.remember_country = false;
+            if let Some(check) = s.root.get_element_by_id(super::help::REMEMBER_ID) {
+                if let Ok(check) = check.dyn_into::<HtmlInputElement>() {
+                    check.set_checked(false);
+                }
+            }
             (JOURNAL_TITLE_ID, Some((JOURNAL_STATUS_ID, "journal.forget_done")))
         }
         _ => return,
