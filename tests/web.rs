@@ -118,6 +118,7 @@ fn renders_the_ai_section_and_the_prep_note_form() {
     assert!(root.query_selector("#byr-prep-status[role='status']").unwrap().is_some());
     // Without a host directory link, no link is shown.
     assert!(root.query_selector(".directory-link").unwrap().is_none());
+}
 
 // --- self-checks ---
 
@@ -182,7 +183,9 @@ fn an_acute_asq_puts_the_emergency_number_first() {
     assert!(root.query_selector("#byr-help-cards > li:first-child a[href='tel:911']").unwrap().is_some());
     assert!(text_of(&root, "#byr-checks").contains("thoughts of suicide right now"));
     assert!(!text_of(&root, "section.panel").contains("Negative screen"));
+}
 
+#[wasm_bindgen_test]
 fn the_prompts_section_shows_a_prompt_and_the_journal_starts_off_and_unsaved() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("before-you-rely:journal").unwrap();
