@@ -4,8 +4,7 @@
 
 use crate::directory::{HostLine, HostMode};
 use crate::{links, strings, Level};
-use serde::Deserialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The sections a host can switch off (the help section cannot be switched off).
 pub const SECTIONS: [&str; 5] = ["checkin", "checks", "prompts", "ai", "human"];
@@ -43,40 +42,96 @@ impl Default for Config {
     }
 }
 
-/// The JSON as written by the host, before checking.
-#[derive(Deserialize, Default)]
-#[serde(default, rename_all = "camelCase")]
-struct Raw {
-    sections: Option<serde_json_free::Map>,
-    hold_at: Option<String>,
-    exit_url: Option<String>,
-    directory_link: Option<RawLink>,
-    resources: Option<Vec<HostLine>>,
-    replace_resources: Option<bool>,
-    strings: Option<serde_json_free::Map>,
+const KNOWN_KEYS: [&str; 7] = ["sections", "holdAt", "exitUrl", "directoryLink", "resources", "replaceResources", "strings"];
+const LINE_KEYS: [&str; 11] =
+    ["name", "phone", "phone_option", "sms", "sms_keyword", "chat_url", "url", "topics", "hours", "languages", "country"];
+
+/// Reads plain JS values by hand (no serde deserializer in the wasm: it is large and its error
+/// messages would pull in float formatting). Every misfit becomes a console problem, not a failure.
+struct Reader<'a> {
+    problems: &'a mut Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct RawLink {
-    label: String,
-    url: String,
-}
+impl Reader<'_> {
+    fn get(&self, obj: &JsValue, key: &str) -> Option<JsValue> {
+        js_sys::Reflect::get(obj, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+    }
 
-/// A string→value map read without serde_json (which the wasm does not carry).
-mod serde_json_free {
-    pub type Map = std::collections::BTreeMap<String, Value>;
+    fn string(&mut self, obj: &JsValue, key: &str, path: &str) -> Option<String> {
+        let v = self.get(obj, key)?;
+        let s = v.as_string();
+        if s.is_none() {
+            self.problems.push(format!("{path}{key} must be a string"));
+        }
+        s
+    }
 
-    #[derive(serde::Deserialize, Debug)]
-    #[serde(untagged)]
-    pub enum Value {
-        Bool(bool),
-        Text(String),
-        Other(serde::de::IgnoredAny),
+    fn bool(&mut self, obj: &JsValue, key: &str, path: &str) -> Option<bool> {
+        let v = self.get(obj, key)?;
+        let b = v.as_bool();
+        if b.is_none() {
+            self.problems.push(format!("{path}{key} must be true or false"));
+        }
+        b
+    }
+
+    fn object(&mut self, obj: &JsValue, key: &str) -> Option<JsValue> {
+        let v = self.get(obj, key)?;
+        if is_plain_object(&v) {
+            Some(v)
+        } else {
+            self.problems.push(format!("{key} must be an object"));
+            None
+        }
+    }
+
+    fn strings(&mut self, obj: &JsValue, key: &str, path: &str) -> Vec<String> {
+        let Some(v) = self.get(obj, key) else { return Vec::new() };
+        if !js_sys::Array::is_array(&v) {
+            self.problems.push(format!("{path}{key} must be a list of strings"));
+            return Vec::new();
+        }
+        let list: js_sys::Array = v.unchecked_into();
+        list.iter().filter_map(|item| item.as_string()).collect()
+    }
+
+    fn keys(&mut self, obj: &JsValue, known: &[&str], path: &str) -> Vec<String> {
+        let keys: Vec<String> = js_sys::Object::keys(obj.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()).collect();
+        for key in &keys {
+            if !known.is_empty() && !known.contains(&key.as_str()) {
+                self.problems.push(format!("unknown config key `{path}{key}` ignored"));
+            }
+        }
+        keys
+    }
+
+    fn line(&mut self, obj: &JsValue, i: usize) -> Option<HostLine> {
+        let path = format!("resources[{i}].");
+        if !is_plain_object(obj) {
+            self.problems.push(format!("resources[{i}] must be an object"));
+            return None;
+        }
+        self.keys(obj, &LINE_KEYS, &path);
+        Some(HostLine {
+            name: self.string(obj, "name", &path).unwrap_or_default(),
+            phone: self.string(obj, "phone", &path),
+            phone_option: self.string(obj, "phone_option", &path),
+            sms: self.string(obj, "sms", &path),
+            sms_keyword: self.string(obj, "sms_keyword", &path),
+            chat_url: self.string(obj, "chat_url", &path),
+            url: self.string(obj, "url", &path),
+            topics: self.strings(obj, "topics", &path),
+            hours: self.string(obj, "hours", &path),
+            languages: self.strings(obj, "languages", &path),
+            country: self.string(obj, "country", &path),
+            ..HostLine::default()
+        })
     }
 }
-use serde_json_free::Value;
 
-const KNOWN_KEYS: [&str; 7] = ["sections", "holdAt", "exitUrl", "directoryLink", "resources", "replaceResources", "strings"];
+fn is_plain_object(v: &JsValue) -> bool {
+    v.is_object() && !js_sys::Array::is_array(v)
+}
 
 /// Reads a config object. Returns the config and the problems found (for the console).
 pub fn read(value: &JsValue) -> (Config, Vec<String>) {
@@ -85,60 +140,64 @@ pub fn read(value: &JsValue) -> (Config, Vec<String>) {
     if value.is_undefined() || value.is_null() {
         return (config, problems);
     }
-    if !value.is_object() || js_sys::Array::is_array(value) {
+    if !is_plain_object(value) {
         problems.push("config must be a JSON object".to_string());
         return (config, problems);
     }
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string()) {
-        if !KNOWN_KEYS.contains(&key.as_str()) {
-            problems.push(format!("unknown config key `{key}` ignored"));
+    let mut r = Reader { problems: &mut problems };
+    r.keys(value, &KNOWN_KEYS, "");
+    if let Some(sections) = r.object(value, "sections") {
+        for name in r.keys(&sections, &[], "sections.") {
+            match (SECTIONS.iter().find(|s| **s == name), r.bool(&sections, &name, "sections.")) {
+                (Some(s), Some(false)) => config.hidden.push(s),
+                (Some(_), _) => {}
+                (None, _) => r.problems.push(format!("unknown section `{name}` (known: {})", SECTIONS.join(", "))),
+            }
         }
     }
-    let raw: Raw = match serde_wasm_bindgen::from_value(value.clone()) {
-        Ok(raw) => raw,
-        Err(e) => {
-            problems.push(format!("config ignored: {e}"));
-            return (config, problems);
-        }
-    };
-    for (name, on) in raw.sections.unwrap_or_default() {
-        match (SECTIONS.iter().find(|s| **s == name), on) {
-            (Some(s), Value::Bool(false)) => config.hidden.push(s),
-            (Some(_), Value::Bool(true)) => {}
-            (Some(_), _) => problems.push(format!("sections.{name} must be true or false")),
-            (None, _) => problems.push(format!("unknown section `{name}` (known: {})", SECTIONS.join(", "))),
-        }
-    }
-    if let Some(level) = raw.hold_at {
+    if let Some(level) = r.string(value, "holdAt", "") {
         match Level::parse(&level).filter(|l| *l >= Level::Concern) {
             Some(level) => config.hold_at = level,
-            None => problems.push(format!("holdAt `{level}` must be concern, urgent or emergency")),
+            None => r.problems.push(format!("holdAt `{level}` must be concern, urgent or emergency")),
         }
     }
-    if let Some(url) = raw.exit_url {
+    if let Some(url) = r.string(value, "exitUrl", "") {
         match links::safe_href(&url).filter(|u| u.starts_with("https:")) {
             Some(url) => config.exit_url = url.to_string(),
-            None => problems.push("exitUrl must be an https: URL".to_string()),
+            None => r.problems.push("exitUrl must be an https: URL".to_string()),
         }
     }
-    if let Some(link) = raw.directory_link {
-        let label = link.label.trim();
-        match links::safe_href(&link.url).filter(|u| u.starts_with("https:")) {
-            Some(url) if !label.is_empty() && label.len() <= 200 => config.directory_link = Some((label.to_string(), url.to_string())),
-            _ => problems.push("directoryLink needs a label (≤ 200 characters) and an https: url".to_string()),
+    if let Some(link) = r.object(value, "directoryLink") {
+        let label = r.string(&link, "label", "directoryLink.").unwrap_or_default();
+        let url = r.string(&link, "url", "directoryLink.").unwrap_or_default();
+        let label = label.trim();
+        match links::safe_href(&url).filter(|u| u.starts_with("https:")) {
+            Some(url) if !label.is_empty() && label.chars().count() <= 200 => {
+                config.directory_link = Some((label.to_string(), url.to_string()))
+            }
+            _ => r.problems.push("directoryLink needs a label (≤ 200 characters) and an https: url".to_string()),
         }
     }
-    config.lines = raw.resources.unwrap_or_default();
-    if raw.replace_resources == Some(true) {
+    if let Some(list) = r.get(value, "resources") {
+        if js_sys::Array::is_array(&list) {
+            let list: js_sys::Array = list.unchecked_into();
+            config.lines = list.iter().enumerate().filter_map(|(i, item)| r.line(&item, i)).collect();
+        } else {
+            r.problems.push("resources must be a list".to_string());
+        }
+    }
+    if r.bool(value, "replaceResources", "") == Some(true) {
         config.lines_mode = HostMode::Replace;
     }
-    for (key, value) in raw.strings.unwrap_or_default() {
-        match value {
-            Value::Text(text) if strings::keys().any(|k| k == key) && !text.trim().is_empty() && text.len() <= MAX_STRING => {
-                config.strings.push((key, text));
+    if let Some(table) = r.object(value, "strings") {
+        for key in r.keys(&table, &[], "strings.") {
+            let known = strings::keys().any(|k| k == key);
+            match r.string(&table, &key, "strings.") {
+                Some(text) if known && !text.trim().is_empty() && text.chars().count() <= MAX_STRING => config.strings.push((key, text)),
+                Some(_) if known => r.problems.push(format!("strings.{key} must be 1–{MAX_STRING} characters")),
+                _ if !known => r.problems.push(format!("strings.{key}: unknown key")),
+                _ => {}
             }
-            Value::Text(_) if strings::keys().any(|k| k == key) => problems.push(format!("strings.{key} must be 1–{MAX_STRING} characters")),
-            _ => problems.push(format!("strings.{key}: unknown key or not a string")),
         }
     }
     (config, problems)
@@ -168,4 +227,3 @@ pub fn from_script_child(host: &web_sys::HtmlElement) -> (JsValue, Vec<String>) 
     }
 }
 
-use wasm_bindgen::JsCast as _;
