@@ -30,8 +30,10 @@ const CATEGORIES: [&str; 7] = [
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
-/// SUBJ (bit 9) is after the two STOP bits.
-const FLAG_CLASSES: [&str; 9] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ"];
+/// SUBJ (bit 9) and COMMON (bit 10) are after the two STOP bits.
+const FLAG_CLASSES: [&str; 10] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ", "COMMON"];
+/// Flags of words too common to anchor a pattern: NEG, FIRST, OTHER, BREAK, both STOPs, SUBJ, COMMON.
+const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10;
 /// The longest gap `...` may skip.
 const GAP_SHORT: u16 = 2;
 const GAP_LONG: u16 = 4;
@@ -250,6 +252,7 @@ pub fn generate() {
                     let bit = match name.as_str() {
                         "STOP" => 7 + li,
                         "SUBJ" => 9,
+                        "COMMON" => 10,
                         _ => bit,
                     };
                     words.flags[id as usize] |= 1 << bit;
@@ -492,30 +495,41 @@ pub fn generate() {
     let mut elems_out = String::new();
     let mut pats_out = String::new();
     let mut n_elems = 0usize;
-    let mut first: Vec<Vec<u16>> = vec![Vec::new(); nwords];
-    // Each pattern's anchor: its required word set with the fewest words (the later one on a tie,
-    // since first words tend to be common). A pattern is tried only in a sentence holding a word
-    // of its anchor; equal anchor sets share one group bit.
-    let mut groups: BTreeMap<Vec<u16>, u16> = BTreeMap::new();
-    let mut word_groups: Vec<Vec<u16>> = vec![Vec::new(); nwords];
+    let mut first: Vec<Vec<u32>> = vec![Vec::new(); nwords];
+    // Each pattern's anchor: its cheapest required word set (function words cost much more; the
+    // later set on a tie, since first words tend to be common). Each distinct anchor set gets a
+    // bit of a 64-bit mask (shared modulo 64); a word's mask holds the bits of the sets it is in.
+    // A pattern is tried only in a sentence whose words' masks hold its anchor's bit (0..62; 63 for patterns anchored on their first word): a cheap,
+    // sometimes too generous filter (the match itself is exact).
+    let mut groups: BTreeMap<Vec<u16>, usize> = BTreeMap::new();
+    let mut word_mask: Vec<u64> = vec![0; nwords];
     for (pi, p) in pats.iter().enumerate() {
-        let anchor = p
+        // Function words, pronouns and negators are everywhere: they make poor anchors.
+        let common = |w: u16| words.flags.get(w as usize).is_some_and(|f| f & COMMON_FLAGS != 0);
+        let cost = |e: &Elem| e.set.iter().map(|&w| if common(w) { 100 } else { 1 }).sum::<usize>();
+        let (at, anchor) = p
             .elems
             .iter()
-            .filter(|e| e.kind == 0)
-            .fold(None::<&Elem>, |best, e| match best {
-                Some(b) if b.set.len() < e.set.len() => Some(b),
-                _ => Some(e),
+            .enumerate()
+            .filter(|(_, e)| e.kind == 0)
+            .fold(None::<(usize, &Elem)>, |best, (i, e)| match best {
+                Some((j, b)) if cost(b) < cost(e) => Some((j, b)),
+                _ => Some((i, e)),
             })
-            .map(|e| e.set.clone())
+            .map(|(i, e)| (i, e.set.clone()))
             .unwrap_or_default();
-        let next = groups.len();
-        let group = *groups.entry(anchor.clone()).or_insert_with(|| {
-            for &w in &anchor {
-                word_groups[w as usize].push(next as u16);
-            }
-            next as u16
-        });
+        // Anchored on its first word, a pattern needs no filter: the word index already is one.
+        // Those take bit 63, which every word that starts such a pattern sets.
+        let bit = if at == 0 {
+            63
+        } else {
+            let next = groups.len();
+            *groups.entry(anchor.clone()).or_insert(next) % 63
+        };
+        let owners = if at == 0 { &p.elems[0].set } else { &anchor };
+        for &w in owners {
+            word_mask[w as usize] |= 1 << bit;
+        }
         let start = n_elems;
         for e in &p.elems {
             let s = sets.len();
@@ -526,13 +540,12 @@ pub fn generate() {
         }
         let _ = write!(
             pats_out,
-            "Pat {{ rule: {}, start: {start}, len: {}, lang: {}, anchor: {group} }},",
+            "Pat {{ rule: {}, start: {start}, len: {} }},",
             p.rule,
             p.elems.len(),
-            p.lang
         );
         for &w in &p.elems[0].set {
-            first[w as usize].push(pi as u16);
+            first[w as usize].push(((pi as u32) << 8) | (u32::from(p.lang) << 6) | bit as u32);
         }
     }
     if sets.len() > u32::MAX as usize || pats.len() > u16::MAX as usize {
@@ -541,32 +554,25 @@ pub fn generate() {
     let _ = writeln!(src, "pub(super) static SETS: &[u16] = &{sets:?};");
     let _ = writeln!(src, "pub(super) static ELEMS: &[Elem] = &[{elems_out}];");
     let _ = writeln!(src, "pub(super) static PATS: &[Pat] = &[{pats_out}];");
+    if pats.len() >= 1 << 24 {
+        fail("data/screen", "too many patterns");
+    }
     let mut offs = vec![0u32];
-    let mut flat: Vec<u16> = Vec::new();
-    for f in &first {
+    let mut flat: Vec<u32> = Vec::new();
+    for f in &mut first {
+        // Sorted by anchor bit, so the matcher can go straight to the bits a sentence holds.
+        f.sort_by_key(|e| (e & 63, e >> 8));
         flat.extend_from_slice(f);
         offs.push(flat.len() as u32);
     }
     let _ = writeln!(
         src,
-        "/// Patterns by first word: FIRST_PATS[FIRST_START[w]..FIRST_START[w + 1]]."
+        "/// Patterns by first word: FIRST_PATS[FIRST_START[w]..FIRST_START[w + 1]], each\n/// `pattern << 8 | language bits << 6 | anchor bit`, sorted by anchor bit."
     );
     let _ = writeln!(src, "pub(super) static FIRST_START: &[u32] = &{offs:?};");
-    let _ = writeln!(src, "pub(super) static FIRST_PATS: &[u16] = &{flat:?};");
-    let mut offs = vec![0u32];
-    let mut flat: Vec<u16> = Vec::new();
-    for g in &word_groups {
-        flat.extend_from_slice(g);
-        offs.push(flat.len() as u32);
-    }
-    let _ = writeln!(src, "/// Anchor groups: {} of them.", groups.len());
-    let _ = writeln!(src, "pub(super) const GROUPS: usize = {};", groups.len());
-    let _ = writeln!(
-        src,
-        "/// Anchor groups by word: WORD_GROUPS[GROUP_START[w]..GROUP_START[w + 1]]."
-    );
-    let _ = writeln!(src, "pub(super) static GROUP_START: &[u32] = &{offs:?};");
-    let _ = writeln!(src, "pub(super) static WORD_GROUPS: &[u16] = &{flat:?};");
+    let _ = writeln!(src, "pub(super) static FIRST_PATS: &[u32] = &{flat:?};");
+    let _ = writeln!(src, "/// Per word id: the anchor bits of the sets it is in ({} anchor sets).", groups.len());
+    let _ = writeln!(src, "pub(super) static WORD_MASK: &[u64] = &{word_mask:?};");
     src.push_str("pub(super) static RULES: &[RuleDef] = &[\n");
     for r in &rules_out {
         src.push_str(r);

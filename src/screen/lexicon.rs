@@ -54,10 +54,6 @@ pub(super) struct Pat {
     pub rule: u16,
     pub start: u32,
     pub len: u8,
-    /// The rule's language bit, here to skip other languages without a rule lookup.
-    pub lang: u8,
-    /// The pattern's anchor group: it can match only in a sentence holding a word of this group.
-    pub anchor: u16,
 }
 
 // Word flag bits (class names in the lexicon files).
@@ -133,13 +129,9 @@ pub(super) fn assign_words(text: &mut Text) {
     }
 }
 
-/// The anchor groups `word` belongs to.
-pub(super) fn groups_of(word: u16) -> &'static [u16] {
-    let w = word as usize;
-    match (GROUP_START.get(w), GROUP_START.get(w + 1)) {
-        (Some(&a), Some(&b)) => WORD_GROUPS.get(a as usize..b as usize).unwrap_or(&[]),
-        _ => &[],
-    }
+/// The anchor bits of `word` (see `matcher::find`).
+pub(super) fn anchor_mask(word: u16) -> u64 {
+    WORD_MASK.get(word as usize).copied().unwrap_or(0)
 }
 
 /// Whether `word` is in element `e`'s word set.
@@ -149,8 +141,8 @@ pub(super) fn in_set(e: &Elem, word: u16) -> bool {
         .is_some_and(|s| s.binary_search(&word).is_ok())
 }
 
-/// Patterns whose first element holds `word`.
-pub(super) fn patterns_from(word: u16) -> &'static [u16] {
+/// Patterns whose first element holds `word`: `pattern << 8 | language bits << 6 | anchor bit`.
+pub(super) fn patterns_from(word: u16) -> &'static [u32] {
     let w = word as usize;
     match (FIRST_START.get(w), FIRST_START.get(w + 1)) {
         (Some(&a), Some(&b)) => FIRST_PATS.get(a as usize..b as usize).unwrap_or(&[]),
@@ -158,7 +150,7 @@ pub(super) fn patterns_from(word: u16) -> &'static [u16] {
     }
 }
 
-pub(super) fn pattern(i: u16) -> Option<(&'static Pat, &'static [Elem])> {
+pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
     let p = PATS.get(i as usize)?;
     let s = p.start as usize;
     Some((p, ELEMS.get(s..s + p.len as usize)?))

@@ -2,7 +2,7 @@
 //! words and short gaps, started only at tokens whose word can begin a pattern, and never across
 //! a sentence boundary.
 
-use super::lexicon::{groups_of, in_set, pattern, patterns_from, Elem, GROUPS};
+use super::lexicon::{anchor_mask, in_set, pattern, patterns_from, Elem};
 use super::normalize::{Token, NO_WORD, SENTENCE};
 
 /// A raw pattern match: tokens `start..end` matched a pattern of rule `rule`.
@@ -16,61 +16,63 @@ pub(super) struct Hit {
 }
 
 /// Appends to `hits` every match of a rule whose language bit is in `langs`.
-/// At most one match per (pattern, start token): the shortest. `present` is scratch: the anchor
-/// groups of the sentence being matched (all clear between sentences).
-pub(super) fn find(tokens: &[Token], langs: u8, present: &mut Vec<u64>, hits: &mut Vec<Hit>) {
-    present.clear();
-    present.resize(GROUPS.div_ceil(64), 0);
-    let bit = |g: u16| (g as usize / 64, 1u64 << (g % 64));
+/// At most one match per (pattern, start token): the shortest.
+pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
     let mut begin = 0;
     while begin < tokens.len() {
         let mut end = begin + 1;
         while end < tokens.len() && tokens[end].brk != SENTENCE {
             end += 1;
         }
-        let sentence = &tokens[begin..end];
-        // Most sentences hold no anchor word at all: then no pattern can match in them.
-        let mut any = false;
-        for t in sentence {
-            for &g in groups_of(t.word) {
-                let (w, m) = bit(g);
-                if let Some(x) = present.get_mut(w) {
-                    *x |= m;
-                    any = true;
-                }
-            }
-        }
-        if any {
+        // The anchor bits of the sentence: most sentences have none, and then nothing can match.
+        let mask = tokens[begin..end].iter().fold(0u64, |m, t| m | anchor_mask(t.word));
+        if mask != 0 {
             for i in begin..end {
                 let word = tokens[i].word;
                 if word == NO_WORD {
                     continue;
                 }
-                for &p in patterns_from(word) {
-                    let Some((pat, elems)) = pattern(p) else { continue };
-                    let (w, m) = bit(pat.anchor);
-                    if pat.lang & langs == 0 || present.get(w).map_or(0, |x| x & m) == 0 {
-                        continue;
+                let list = patterns_from(word);
+                if list.len() <= LINEAR {
+                    for &entry in list {
+                        if mask >> (entry & 63) & 1 != 0 {
+                            try_pattern(tokens, i, end, entry, langs, hits);
+                        }
                     }
-                    if let Some((stop, skipped)) = match_from(tokens, i, i + 1, &elems[1..], end) {
-                        hits.push(Hit {
-                            rule: pat.rule,
-                            start: i as u32,
-                            end: stop as u32,
-                            skipped,
-                        });
-                    }
+                    continue;
                 }
-            }
-            for t in sentence {
-                for &g in groups_of(t.word) {
-                    if let Some(x) = present.get_mut(g as usize / 64) {
-                        *x = 0;
+                // A long list (a common first word): visit only the runs of the sentence's bits.
+                let mut bits = mask;
+                while bits != 0 {
+                    let bit = bits.trailing_zeros();
+                    bits &= bits - 1;
+                    let from = list.partition_point(|e| e & 63 < bit);
+                    for &entry in list[from..].iter().take_while(|e| *e & 63 == bit) {
+                        try_pattern(tokens, i, end, entry, langs, hits);
                     }
                 }
             }
         }
         begin = end;
+    }
+}
+
+/// Lists of candidate patterns up to this long are scanned; longer ones are searched by bit.
+const LINEAR: usize = 24;
+
+/// Tries one candidate pattern (an entry of `patterns_from`) at token `i`.
+fn try_pattern(tokens: &[Token], i: usize, end: usize, entry: u32, langs: u8, hits: &mut Vec<Hit>) {
+    if (entry >> 6) as u8 & 3 & langs == 0 {
+        return;
+    }
+    let Some((pat, elems)) = pattern(entry >> 8) else { return };
+    if let Some((stop, skipped)) = match_from(tokens, i, i + 1, elems.get(1..).unwrap_or(&[]), end) {
+        hits.push(Hit {
+            rule: pat.rule,
+            start: i as u32,
+            end: stop as u32,
+            skipped,
+        });
     }
 }
 

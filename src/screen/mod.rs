@@ -67,8 +67,6 @@ const MAX_EVIDENCE: usize = 64;
 struct Scratch {
     text: normalize::Text,
     hits: Vec<matcher::Hit>,
-    /// Anchor groups present in the sentence being matched (see `matcher::find`).
-    present: Vec<u64>,
     findings: Vec<context::Finding>,
     context: context::Scratch,
 }
@@ -125,7 +123,6 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     let Scratch {
         text,
         hits,
-        present,
         findings,
         context,
     } = s;
@@ -133,7 +130,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     lexicon::assign_words(text);
     let langs = lang::lexicons(hint, lang::detect(&text.tokens));
     hits.clear();
-    matcher::find(&text.tokens, langs, present, hits);
+    matcher::find(&text.tokens, langs, hits);
     findings.clear();
     if !hits.is_empty() {
         context::judge(&text.tokens, hits, context, findings);

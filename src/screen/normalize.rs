@@ -106,7 +106,7 @@ impl Builder<'_> {
         let buf = &mut self.text.buf;
         // Trailing symbols were punctuation after all ("kill!").
         let mut bang = false;
-        while buf.len() > self.open_at {
+        while buf.len() > self.open_at && buf.last().is_some_and(|&b| is_leet_symbol(b)) {
             match buf.last() {
                 Some(&last) if is_leet_symbol(last) => {
                     bang |= last == b'!';
@@ -149,12 +149,13 @@ impl Builder<'_> {
 /// rewritten or dropped, so the bytes stay valid UTF-8.
 fn fold_word(bytes: &mut [u8]) -> (usize, u16) {
     let n = bytes.len();
-    let (mut digits, mut leety, mut repeats) = (true, false, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        digits &= b.is_ascii_digit();
-        leety |= leet(b).is_some();
-        repeats |= i >= 2 && b == bytes[i - 1] && b == bytes[i - 2];
+    let repeats = bytes.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]);
+    // Most words are plain letters: no number, no leet.
+    if bytes.iter().all(|b| !b.is_ascii() || b.is_ascii_lowercase()) && !repeats {
+        return (n, NO_WORD);
     }
+    let digits = bytes.iter().all(u8::is_ascii_digit);
+    let leety = bytes.iter().any(|&b| leet(b).is_some());
     if digits {
         let value = bytes.iter().take(10).fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
         let word = if value >= 10 {
@@ -234,7 +235,10 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
             }
             i += 1;
             pos += 1;
-            if byte == b'\'' || byte == b'`' {
+            if byte == b' ' {
+                // The commonest byte of all: it only ends a word.
+                b.close();
+            } else if byte == b'\'' || byte == b'`' {
                 // dropped: "don't" reads as "dont"
             } else if is_leet_symbol(byte) && b.open {
                 b.text.buf.push(byte);
