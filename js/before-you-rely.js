@@ -5,7 +5,7 @@
 import init, { mount } from './engine.js';
 
 // The engines, for programmatic use once `ready()` has resolved (see README "JavaScript API").
-export { screen } from './engine.js';
+export { prompts, resources, screen } from './engine.js';
 
 performance.mark('byr:import');
 

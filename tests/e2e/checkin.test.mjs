@@ -89,3 +89,35 @@ test('the JS API screens text and returns UTF-16 spans', async () => {
   assert.ok(result.spans.some((s) => /kill myself/.test(s)), JSON.stringify(result.spans));
   await context.close();
 });
+
+test('the module exports resources() and prompts() with the panel\'s own engines', async () => {
+  const { page, context, foreign } = await openPage(browser, server.origin);
+  await page.goto(server.origin + '/');
+  await panelState(page);
+  const result = await page.evaluate(async () => {
+    const m = await import('/widget/before-you-rely.js');
+    await m.ready();
+    const abuse = m.resources('US', { categories: ['abuse'] });
+    const emergency = m.resources('US', { level: 'emergency' });
+    const unknown = m.resources('ZZ');
+    const gentle = m.prompts({ level: 'urgent', count: 5, seed: 7 });
+    const again = m.prompts({ level: 'urgent', count: 5, seed: 7 });
+    return {
+      abuseFirst: abuse.find((r) => r.kind === 'line').phone,
+      emergencyFirst: emergency[0],
+      unknown: unknown.map((r) => r.kind),
+      gentle: gentle.prompts.map((p) => p.prompt.intensity),
+      showHelp: gentle.show_help,
+      same: JSON.stringify(gentle) === JSON.stringify(again),
+    };
+  });
+  assert.equal(result.abuseFirst, '1-800-799-7233');
+  assert.equal(result.emergencyFirst.kind, 'emergency');
+  assert.equal(result.emergencyFirst.number, '911');
+  assert.deepEqual(result.unknown.sort(), ['emergency_guidance', 'find_a_helpline']);
+  assert.ok(result.gentle.every((i) => i === 'gentle'), result.gentle.join());
+  assert.equal(result.showHelp, true);
+  assert.ok(result.same, 'deterministic for a seed');
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
