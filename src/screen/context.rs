@@ -105,6 +105,8 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             // A rule about someone else ("wants to die") whose subject is the writer: another
             // rule speaks for the writer ("i just want to die").
             (2, Found::I(d)) if *d <= 2 => continue,
+            // "mondays make me want to die": the writer again, as the object.
+            (2, Found::Me) if first_person_within(tokens, h.start as usize, 2) => continue,
             (0, Found::Me | Found::I(_) | Found::None) | (1, _) => Subject::Me,
             _ => Subject::Other,
         };
@@ -114,7 +116,11 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         // A one-word slang match ("kms") in a sentence about words ("what does kms mean") is a
         // mention, not a use.
         let one_word = h.end.saturating_sub(h.start) <= 1;
-        let about_writer = (r.subject == 1 && !one_word) || (matches!(found, Found::Me | Found::I(_)) && !r.weak && !harm_to_others);
+        let about_writer = if r.subject == 1 {
+            !one_word
+        } else {
+            matches!(found, Found::Me | Found::I(_)) && !r.weak && !harm_to_others
+        };
         if sentence_marks & S_FRAME != 0 && !about_writer {
             continue;
         }
@@ -205,6 +211,13 @@ enum Found {
     I(usize),
     Other,
     Generic,
+}
+
+/// Whether a first-person word stands in the `n` words before `start`.
+fn first_person_within(tokens: &[Token], start: usize, n: usize) -> bool {
+    tokens
+        .get(start.saturating_sub(n)..start)
+        .is_some_and(|ts| ts.iter().any(|t| flags(t.word) & FIRST != 0))
 }
 
 /// The nearest subject word before `start` in the same sentence.
