@@ -66,6 +66,12 @@ fn try_pattern(tokens: &[Token], i: usize, end: usize, entry: u32, langs: u8, hi
         return;
     }
     let Some((pat, elems)) = pattern(entry >> 8) else { return };
+    // Most candidates fail on their second word: check it before the recursive match.
+    if let Some(e) = elems.get(1).filter(|e| e.kind == 0) {
+        if !tokens.get(i + 1).is_some_and(|t| i + 1 < end && in_set(e, t.word)) {
+            return;
+        }
+    }
     if let Some((stop, skipped)) = match_from(tokens, i, i + 1, elems.get(1..).unwrap_or(&[]), end) {
         hits.push(Hit {
             rule: pat.rule,
