@@ -446,8 +446,8 @@ pub fn generate() {
     let size = (exact.len() * 2).next_power_of_two().max(16);
     let mut slots: Vec<Option<usize>> = vec![None; size];
     for (i, (w, _)) in exact.iter().enumerate() {
-        if w.len() >= 64 {
-            fail("data/screen", format!("word `{w}` is too long (64 bytes at most)"));
+        if w.len() >= 32 {
+            fail("data/screen", format!("word `{w}` is too long (31 bytes at most)"));
         }
         let mut h = fnv1a(w.as_bytes()) as usize & (size - 1);
         while slots[h].is_some() {
@@ -463,18 +463,18 @@ pub fn generate() {
     }
     let _ = writeln!(src, "/// Every exact word, concatenated; WORD_SLOTS point into it.");
     let _ = writeln!(src, "pub(super) static WORD_BYTES: &str = {};", lit(&bytes));
+    // Each slot packs offset (15 bits), length (5) and word id (12) into a u32; 0 is empty.
+    if bytes.len() >= 1 << 15 || nwords >= (1 << 12) - 1 {
+        fail("data/screen", "the word table outgrew its packing (15-bit offsets, 12-bit ids): widen WORD_SLOTS");
+    }
     let _ = writeln!(
         src,
-        "/// Open-addressing table (FNV-1a, linear probing): (offset << 6 | length, word id), id u16::MAX empty."
+        "/// Open-addressing table (FNV-1a, linear probing): offset << 17 | length << 12 | (word id + 1); 0 is empty."
     );
-    src.push_str("pub(super) static WORD_SLOTS: &[(u32, u16)] = &[");
+    src.push_str("pub(super) static WORD_SLOTS: &[u32] = &[");
     for slot in &slots {
-        match slot {
-            Some(i) => {
-                let _ = write!(src, "({}, {}),", (offsets[*i] << 6) | exact[*i].0.len(), exact[*i].1);
-            }
-            None => src.push_str("(0, 65535),"),
-        }
+        let v = slot.map_or(0, |i| (offsets[i] << 17) | (exact[i].0.len() << 12) | (exact[i].1 as usize + 1));
+        let _ = write!(src, "{v},");
     }
     src.push_str("];\n/// Prefix words (`stem*`), longest first.\npub(super) static PREFIXES: &[(&str, u16)] = &[");
     for (w, id) in &prefixes {

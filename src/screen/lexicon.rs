@@ -83,20 +83,20 @@ fn fnv1a(bytes: &[u8]) -> u32 {
 
 /// The word id of one folded word, or NO_WORD.
 pub(super) fn lookup(word: &[u8]) -> u16 {
-    if word.is_empty() || word.len() >= 64 {
+    if word.is_empty() || word.len() >= 32 {
         return prefix(word);
     }
     let mask = WORD_SLOTS.len().wrapping_sub(1);
     let mut h = fnv1a(word) as usize & mask;
     // The table is at most half full, so an empty slot always ends the probe.
     for _ in 0..WORD_SLOTS.len() {
-        let Some(&(key, id)) = WORD_SLOTS.get(h) else { break };
-        if id == NO_WORD {
+        let Some(&slot) = WORD_SLOTS.get(h) else { break };
+        if slot == 0 {
             break;
         }
-        let (off, len) = ((key >> 6) as usize, (key & 63) as usize);
+        let (off, len) = ((slot >> 17) as usize, (slot >> 12 & 31) as usize);
         if len == word.len() && WORD_BYTES.as_bytes().get(off..off + len) == Some(word) {
-            return id;
+            return ((slot & 0xfff) as u16).wrapping_sub(1);
         }
         h = (h + 1) & mask;
     }
