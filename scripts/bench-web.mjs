@@ -38,6 +38,37 @@ try {
   await browser.close();
   server.stop();
 }
+// Screen latency in the browser: the same kind of short messages the native bench uses.
+const latency = await (async () => {
+  const server2 = await startServer();
+  const browser2 = await launch();
+  try {
+    const { page } = await openPage(browser2, server2.origin);
+    await page.goto(server2.origin + '/');
+    await panelState(page);
+    return await page.evaluate(async () => {
+      const m = await import('/widget/before-you-rely.js');
+      await m.ready();
+      const samples = [
+        'can you help me write an email to my landlord', 'this exam is killing me lol',
+        'i feel so alone lately', 'i want to kill myself tonight', 'how do i kill a python process',
+        'me quiero morir', 'what is a good recipe for lentil soup', 'my boyfriend hits me when he drinks',
+      ];
+      const n = 20000;
+      for (let i = 0; i < 2000; i++) m.screen(samples[i % samples.length]); // warm up
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) m.screen(samples[i % samples.length]);
+      const total = performance.now() - t0;
+      return { perMessageUs: (total * 1000) / n, perSecond: n / (total / 1000) };
+    });
+  } finally {
+    await browser2.close();
+    server2.stop();
+  }
+})();
+line('wasm screen latency (JS API, mean)', latency.perMessageUs.toFixed(2), 'µs/message');
+line('wasm screen throughput (JS API)', Math.round(latency.perSecond), 'messages/s');
+
 times.sort((a, b) => a - b);
 line('startup import->render median', ((times[4] + times[5]) / 2).toFixed(2), 'ms');
 line('startup import->render min..max', `${times[0].toFixed(1)}..${times[9].toFixed(1)}`, 'ms');
