@@ -57,6 +57,8 @@ pub fn render(ui: &Ui, view: &View, config: &Config) -> Result<El> {
         .attr("aria-labelledby", "byr-title")?
         .attr("lang", ui.lang.as_str())?
         .child(header)?
+        // Quick exit comes before anything sensitive, in reading and keyboard order.
+        .child(exit::control(ui)?)?
         .child(el("p")?.class("intro")?.text(ui.t("panel.intro"))?)?;
     if !config.hidden.contains(&"checkin") {
         panel = panel.child(checkin::section(ui, &view.checkin)?)?;
@@ -65,7 +67,7 @@ pub fn render(ui: &Ui, view: &View, config: &Config) -> Result<El> {
     for slot in SLOTS.iter().filter(|s| !config.hidden.contains(s)) {
         panel = panel.child(el("div")?.class("slot")?.attr("data-slot", slot)?)?;
     }
-    panel.child(exit::control(ui)?)?.child(el("p")?.class("muted")?.text(ui.t("panel.not_a_service"))?)
+    panel.child(el("p")?.class("muted")?.text(ui.t("panel.not_a_service"))?)
 }
 
 /// True when what the person wrote calls for the help section to come before everything else.
