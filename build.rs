@@ -6,6 +6,8 @@
 mod checks;
 #[path = "build/codegen.rs"]
 mod codegen;
+#[path = "build/fold.rs"]
+mod fold;
 #[path = "build/directory.rs"]
 mod directory;
 #[path = "build/prompts.rs"]
@@ -20,6 +22,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     ui::generate();
     screen::generate();
+    fold::generate();
     directory::generate();
     checks::generate();
     prompts::generate();

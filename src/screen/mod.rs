@@ -12,6 +12,7 @@
 //! `emergency` finding such as "my friend took a bottle of pills"), which stays `emergency`.
 
 mod context;
+mod fold;
 mod lang;
 mod lexicon;
 mod matcher;

@@ -10,7 +10,7 @@
 //!
 //! The folded words go into `buf` back to back; `lexicon::assign_words` looks each one up.
 
-use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use super::fold::{fold, is_combining_mark};
 
 /// No word id (the token is not in any lexicon).
 pub(super) const NO_WORD: u16 = u16::MAX;
@@ -266,16 +266,9 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
         }
         if c.is_alphanumeric() {
             let mut any = false;
-            decompose_compatible(c, |d| {
-                if is_combining_mark(d) {
-                    return;
-                }
-                for l in d.to_lowercase() {
-                    if l.is_alphanumeric() {
-                        b.push_char(l, start);
-                        any = true;
-                    }
-                }
+            fold(c, |l| {
+                b.push_char(l, start);
+                any = true;
             });
             if any {
                 b.last_u16_end = pos;
