@@ -182,6 +182,9 @@ pub fn read(value: &JsValue) -> (Config, Vec<String>) {
         if js_sys::Array::is_array(&list) {
             let list: js_sys::Array = list.unchecked_into();
             config.lines = list.iter().enumerate().filter_map(|(i, item)| r.line(&item, i)).collect();
+            // The help section checks host lines as it shows them; report the ones it will leave out once, here.
+            let (_, rejected) = crate::directory::with_host_lines(Vec::new(), "", config.lines.clone(), HostMode::Merge);
+            r.problems.extend(rejected);
         } else {
             r.problems.push("resources must be a list".to_string());
         }

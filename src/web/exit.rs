@@ -23,12 +23,14 @@ pub fn control(ui: &Ui) -> Result<El> {
 
 /// Wipes what the panel holds and leaves for the configured neutral page.
 pub fn leave(state: &Shared) {
-    let url = {
+    let (root, url) = {
         let mut s = state.borrow_mut();
         s.forget();
-        s.root.replace_children_with_node_0();
-        s.config.exit_url.clone()
+        (s.root.clone(), s.config.exit_url.clone())
     };
+    // Outside the borrow: removing a focused, edited text box fires `change` (and blur) right away,
+    // and those listeners borrow the state too.
+    root.replace_children_with_node_0();
     if let Some(window) = web_sys::window() {
         let _ = window.location().replace(&url);
     }
