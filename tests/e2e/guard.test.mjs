@@ -1,8 +1,7 @@
 // Guard mode on chat.html: a message that shows crisis is held on the device before the chat sends it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, panelState, startServer } from './harness.mjs';
+import { assertAccessible, launch, openPage, panelState, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -134,10 +133,6 @@ test('el.check(text) resolves true for ordinary text and holds crisis text until
 test('axe: the open card has no WCAG 2.2 A/AA violations', async () => {
   const { page, context } = await openChat();
   await send(page, 'I took all my pills an hour ago');
-  const results = await new AxeBuilder({ page })
-    .include('before-you-rely')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
-    .analyze();
-  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`), []);
+  await assertAccessible(page);
   await context.close();
 });

@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests: the demo server on a free loopback port, Debian's Chromium through
 // playwright-core, and a page that records every request and every storage write it sees.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -132,4 +133,19 @@ export async function tabThroughPanel(page, selector = 'before-you-rely', limit 
     }
   }
   return reached;
+}
+
+/** The WCAG 2.2 A/AA rule tags every accessibility check runs. */
+export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/**
+ * Runs axe on the widget (open shadow roots included) and asserts no WCAG 2.2 A/AA violation.
+ * `when` labels the state in a failure message.
+ */
+export async function assertAccessible(page, when = '', selector = 'before-you-rely') {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).include(selector).withTags(WCAG).analyze();
+  const found = results.violations.map((v) => `${when} ${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`.trim());
+  assert.deepEqual(found, []);
+  assert.ok(results.passes.length > 0, 'axe ran');
 }
