@@ -492,9 +492,9 @@ pub fn generate() {
 
     // Elements and word sets.
     let mut sets: Vec<u16> = Vec::new();
-    let mut elems_out = String::new();
+    let mut set_at: BTreeMap<Vec<u16>, usize> = BTreeMap::new();
+    let mut elems: Vec<u32> = Vec::new();
     let mut pats_out = String::new();
-    let mut n_elems = 0usize;
     let mut first: Vec<Vec<u32>> = vec![Vec::new(); nwords];
     // Each pattern's anchor: its cheapest required word set (function words cost much more; the
     // later set on a tie, since first words tend to be common). Each distinct anchor set gets a
@@ -530,14 +530,34 @@ pub fn generate() {
         for &w in owners {
             word_mask[w as usize] |= 1 << bit;
         }
-        let start = n_elems;
-        for e in &p.elems {
-            let s = sets.len();
-            sets.extend_from_slice(&e.set);
-            let len = if e.kind == 2 { e.gap as usize } else { e.set.len() };
-            let _ = write!(elems_out, "Elem {{ kind: {}, start: {s}, len: {len} }},", e.kind);
-            n_elems += 1;
-        }
+        // Elements pack kind << 30 | len << 18 | set start; identical word sets and identical
+        // element sequences are stored once.
+        let seq: Vec<u32> = p
+            .elems
+            .iter()
+            .map(|e| {
+                let (s, len) = if e.kind == 2 {
+                    (0, e.gap as usize)
+                } else {
+                    let s = *set_at.entry(e.set.clone()).or_insert_with(|| {
+                        sets.extend_from_slice(&e.set);
+                        sets.len() - e.set.len()
+                    });
+                    (s, e.set.len())
+                };
+                if s >= 1 << 18 || len >= 1 << 12 {
+                    fail("data/screen", "a word set outgrew the element packing (18-bit start, 12-bit length)");
+                }
+                u32::from(e.kind) << 30 | (len as u32) << 18 | s as u32
+            })
+            .collect();
+        let start = elems
+            .windows(seq.len())
+            .position(|w| w == seq.as_slice())
+            .unwrap_or_else(|| {
+                elems.extend_from_slice(&seq);
+                elems.len() - seq.len()
+            });
         let _ = write!(
             pats_out,
             "Pat {{ rule: {}, start: {start}, len: {} }},",
@@ -548,28 +568,32 @@ pub fn generate() {
             first[w as usize].push(((pi as u32) << 8) | (u32::from(p.lang) << 6) | bit as u32);
         }
     }
-    if sets.len() > u32::MAX as usize || pats.len() > u16::MAX as usize {
-        fail("data/screen", "tables too large");
+    if elems.len() > u16::MAX as usize || pats.len() > u16::MAX as usize {
+        fail("data/screen", "tables too large for 16-bit indices");
     }
     let _ = writeln!(src, "pub(super) static SETS: &[u16] = &{sets:?};");
-    let _ = writeln!(src, "pub(super) static ELEMS: &[Elem] = &[{elems_out}];");
+    let _ = writeln!(src, "pub(super) static ELEMS: &[Elem] = &[");
+    for e in &elems {
+        let _ = write!(src, "Elem({e}),");
+    }
+    src.push_str("];\n");
     let _ = writeln!(src, "pub(super) static PATS: &[Pat] = &[{pats_out}];");
     if pats.len() >= 1 << 24 {
         fail("data/screen", "too many patterns");
     }
-    let mut offs = vec![0u32];
+    let mut offs = vec![0u16];
     let mut flat: Vec<u32> = Vec::new();
     for f in &mut first {
         // Sorted by anchor bit, so the matcher can go straight to the bits a sentence holds.
         f.sort_by_key(|e| (e & 63, e >> 8));
         flat.extend_from_slice(f);
-        offs.push(flat.len() as u32);
+        offs.push(u16::try_from(flat.len()).unwrap_or_else(|_| fail("data/screen", "too many first-word entries for 16-bit offsets")));
     }
     let _ = writeln!(
         src,
         "/// Patterns by first word: FIRST_PATS[FIRST_START[w]..FIRST_START[w + 1]], each\n/// `pattern << 8 | language bits << 6 | anchor bit`, sorted by anchor bit."
     );
-    let _ = writeln!(src, "pub(super) static FIRST_START: &[u32] = &{offs:?};");
+    let _ = writeln!(src, "pub(super) static FIRST_START: &[u16] = &{offs:?};");
     let _ = writeln!(src, "pub(super) static FIRST_PATS: &[u32] = &{flat:?};");
     let _ = writeln!(src, "/// Per word id: the anchor bits of the sets it is in ({} anchor sets).", groups.len());
     let _ = writeln!(src, "pub(super) static WORD_MASK: &[u64] = &{word_mask:?};");

@@ -41,18 +41,28 @@ pub(super) struct RuleDef {
     pub now_alone: bool,
 }
 
-/// One pattern element: a word set (`kind` 0, or 1 when optional) in SETS[start..start+len],
-/// or a gap of up to `len` words (`kind` 2).
-pub(super) struct Elem {
-    pub kind: u8,
-    pub start: u32,
-    pub len: u16,
+/// One pattern element, packed `kind << 30 | len << 18 | start`: a word set (`kind` 0, or 1 when
+/// optional) in SETS[start..start+len], or a gap of up to `len` words (`kind` 2).
+pub(super) struct Elem(u32);
+
+impl Elem {
+    pub fn kind(&self) -> u8 {
+        (self.0 >> 30) as u8
+    }
+
+    pub fn len(&self) -> usize {
+        (self.0 >> 18 & 0xfff) as usize
+    }
+
+    fn start(&self) -> usize {
+        (self.0 & 0x3_ffff) as usize
+    }
 }
 
 /// One pattern of a rule: ELEMS[start..start+len].
 pub(super) struct Pat {
     pub rule: u16,
-    pub start: u32,
+    pub start: u16,
     pub len: u8,
 }
 
@@ -136,8 +146,8 @@ pub(super) fn anchor_mask(word: u16) -> u64 {
 
 /// Whether `word` is in element `e`'s word set.
 pub(super) fn in_set(e: &Elem, word: u16) -> bool {
-    let start = e.start as usize;
-    SETS.get(start..start + e.len as usize)
+    let start = e.start();
+    SETS.get(start..start + e.len())
         .is_some_and(|s| s.binary_search(&word).is_ok())
 }
 

@@ -67,7 +67,7 @@ fn try_pattern(tokens: &[Token], i: usize, end: usize, entry: u32, langs: u8, hi
     }
     let Some((pat, elems)) = pattern(entry >> 8) else { return };
     // Most candidates fail on their second word: check it before the recursive match.
-    if let Some(e) = elems.get(1).filter(|e| e.kind == 0) {
+    if let Some(e) = elems.get(1).filter(|e| e.kind() == 0) {
         if !tokens.get(i + 1).is_some_and(|t| i + 1 < end && in_set(e, t.word)) {
             return;
         }
@@ -89,7 +89,7 @@ fn match_from(tokens: &[Token], start: usize, pos: usize, elems: &[Elem], limit:
         return Some((pos, 0));
     };
     let here = |p: usize| p < limit && in_set(e, tokens[p].word);
-    match e.kind {
+    match e.kind() {
         0 => here(pos)
             .then(|| match_from(tokens, start, pos + 1, rest, limit))
             .flatten(),
@@ -101,7 +101,7 @@ fn match_from(tokens: &[Token], start: usize, pos: usize, elems: &[Elem], limit:
             }
             match_from(tokens, start, pos, rest, limit)
         }
-        _ => (0..=e.len as usize).take_while(|k| pos + k <= limit).find_map(|k| {
+        _ => (0..=e.len()).take_while(|k| pos + k <= limit).find_map(|k| {
             let (end, mut skipped) = match_from(tokens, start, pos + k, rest, limit)?;
             for p in pos..pos + k {
                 skipped |= 1u32.checked_shl((p - start) as u32).unwrap_or(0);

@@ -140,7 +140,7 @@ fn line_card(ui: &Ui, item: El, line: &Line) -> Result<El> {
         card = card.child(el("p")?.class("muted")?.text(&ui.fill("help.hours", &[("hours", hours)]))?)?;
     }
     if !line.languages.is_empty() {
-        let langs = line.languages.join(", ").to_uppercase();
+        let langs = line.languages.join(", ").to_ascii_uppercase();
         card = card.child(el("p")?.class("muted")?.text(&ui.fill("help.languages", &[("languages", &langs)]))?)?;
     }
     if line.status == "secondary" {
