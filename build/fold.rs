@@ -4,8 +4,8 @@
 //!
 //! For every alphanumeric character outside ASCII and the Hangul syllables (decomposed by formula
 //! at run time), the fold is its compatibility decomposition (NFKD) without combining marks,
-//! lowercased, keeping only alphanumeric characters. Characters that fold to themselves are left
-//! out. The rest are written as runs: `c, c+s, c+2s, ...` folding to one character each,
+//! lowercased, keeping only alphanumeric characters. Characters that fold to themselves, or to
+//! characters none of which is ASCII, are left out (they read as themselves). The rest are written as runs: `c, c+s, c+2s, ...` folding to one character each,
 //! `t, t+s, t+2s, ...` (stride `s` 1 or 2; the characters between a stride-2 run's members fold to
 //! themselves), or a single character folding to a string.
 
@@ -42,6 +42,12 @@ pub fn generate() {
             continue;
         }
         let f = fold(c);
+        // A fold without ASCII (Greek, Cyrillic, Arabic, CJK...) cannot change a match: every
+        // lexicon word is ASCII (build/screen.rs fails on others), so such a character only has
+        // to stay a non-empty, non-ASCII letter, which it is unfolded.
+        if !f.is_empty() && !f.iter().any(char::is_ascii) {
+            continue;
+        }
         match f.as_slice() {
             [one] if *one == c => {}
             [one] => maps.push((cp, Map::One(*one as u32))),

@@ -3,7 +3,9 @@
 //! ligature, circled or "fancy" mathematical letters read as plain letters.
 //!
 //! The table is computed at build time (build/fold.rs) from unicode-normalization; the wasm
-//! carries only these runs instead of the crate's decomposition and case tables.
+//! carries only these runs instead of the crate's decomposition and case tables. A character whose
+//! full fold has no ASCII character in it (Greek, Cyrillic, Arabic, CJK...) reads as itself: the
+//! lexicon is ASCII only, so all that matters for matching is that it stays a non-ASCII letter.
 
 include!(concat!(env!("OUT_DIR"), "/fold.rs"));
 
@@ -69,7 +71,12 @@ mod tests {
             if c.is_alphanumeric() && !un::is_combining_mark(c) && !c.is_ascii() {
                 let mut got = Vec::new();
                 fold(c, |l| got.push(l));
-                assert_eq!(got, reference(c), "U+{:04X}", c as u32);
+                let want = reference(c);
+                if got != want && !want.is_empty() && !want.iter().any(char::is_ascii) {
+                    assert_eq!(got, [c], "U+{:04X} has no ASCII in its fold: it reads as itself", c as u32);
+                } else {
+                    assert_eq!(got, want, "U+{:04X}", c as u32);
+                }
             }
         }
     }
