@@ -3,7 +3,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
-CARGO_WASM := target/wasm32-unknown-unknown/release/before_you_rely.wasm
+# Where cargo writes the wasm (respects CARGO_TARGET_DIR).
+CARGO_WASM := $(or $(CARGO_TARGET_DIR),target)/wasm32-unknown-unknown/release/before_you_rely.wasm
 BIN := node_modules/.bin
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 # wasm-bindgen-test's runner: headless Chromium with background networking off (the network is closed).
