@@ -101,6 +101,15 @@ pub fn link(href: &str, text: &str) -> Result<El> {
 }
 
 /// A `<button type="button">` with text.
+#[inline(always)]
 pub fn button(text: &str) -> Result<El> {
-    el("button")?.attr("type", "button")?.text(text)
+    Ok(make_button(text))
+}
+
+#[inline(never)]
+fn make_button(text: &str) -> El {
+    let b = El(create("button"));
+    set_attr(&b.0, "type", "button");
+    set_text(&b.0, text);
+    b
 }
