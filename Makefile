@@ -27,7 +27,7 @@ setup:
 build: setup
 	cargo build --lib --release --target wasm32-unknown-unknown
 	rm -rf pkg && wasm-bindgen --target web --out-dir pkg --out-name engine $(CARGO_WASM)
-	$(BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	$(BIN)/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
 	  pkg/engine_bg.wasm -o pkg/engine_bg.wasm
 	cp js/before-you-rely.js js/before-you-rely.d.ts pkg/

@@ -15,34 +15,71 @@ pub fn document() -> Result<Document> {
 }
 
 /// A new element `tag` in the panel's document.
+#[inline(always)]
 pub fn el(tag: &str) -> Result<El> {
-    Ok(El(document()?.create_element(tag)?))
+    Ok(El(create(tag)))
+}
+
+/// Out of line so each `el(..)?` is one call and one branch.
+#[inline(never)]
+fn create(tag: &str) -> Element {
+    use wasm_bindgen::UnwrapThrowExt;
+    document().unwrap_throw().create_element(tag).unwrap_throw()
+}
+
+// The builder methods below cannot fail for the static names and fresh elements the views use, so
+// they are infallible out-of-line calls wrapped in inline `Ok`s: the compiler then drops the error
+// branch (and its cleanup) at every call site.
+#[inline(never)]
+fn set_class(e: &Element, name: &str) {
+    e.set_class_name(name);
+}
+#[inline(never)]
+fn set_attr(e: &Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
+}
+#[inline(never)]
+fn set_id(e: &Element, id: &str) {
+    e.set_id(id);
+}
+#[inline(never)]
+fn set_text(e: &Element, text: &str) {
+    e.set_text_content(Some(text));
+}
+#[inline(never)]
+fn append(e: &Element, child: El) {
+    let _ = e.append_child(&child.0);
 }
 
 impl El {
+    #[inline(always)]
     pub fn class(self, name: &str) -> Result<El> {
-        self.0.set_class_name(name);
+        set_class(&self.0, name);
         Ok(self)
     }
 
+    #[inline(always)]
     pub fn attr(self, name: &str, value: &str) -> Result<El> {
-        self.0.set_attribute(name, value)?;
+        set_attr(&self.0, name, value);
         Ok(self)
     }
 
+    #[inline(always)]
     pub fn id(self, id: &str) -> Result<El> {
-        self.0.set_id(id);
+        set_id(&self.0, id);
         Ok(self)
     }
 
     /// Sets the text; the browser escapes it.
+    #[inline(always)]
     pub fn text(self, text: &str) -> Result<El> {
-        self.0.set_text_content(Some(text));
+        set_text(&self.0, text);
         Ok(self)
     }
 
+    #[inline(always)]
     pub fn child(self, child: El) -> Result<El> {
-        self.0.append_child(&child.0)?;
+        append(&self.0, child);
         Ok(self)
     }
 }
@@ -64,6 +101,15 @@ pub fn link(href: &str, text: &str) -> Result<El> {
 }
 
 /// A `<button type="button">` with text.
+#[inline(always)]
 pub fn button(text: &str) -> Result<El> {
-    el("button")?.attr("type", "button")?.text(text)
+    Ok(make_button(text))
+}
+
+#[inline(never)]
+fn make_button(text: &str) -> El {
+    let b = El(create("button"));
+    set_attr(&b.0, "type", "button");
+    set_text(&b.0, text);
+    b
 }
