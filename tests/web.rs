@@ -164,12 +164,17 @@ fn a_phq9_item_9_answer_moves_help_first_without_a_reassuring_band() {
     let text = panel.text_content().unwrap();
     assert!(!text.to_lowercase().contains("minimal"), "{text}");
     assert!(text.contains("You said you have had thoughts of death"));
+    // Nothing was typed: the help message speaks of the answers, not of what the person "wrote".
+    let message = text_of(&root, "#byr-help-message");
+    assert!(message.starts_with("Your answers suggest you may be going through something serious"), "{message}");
+    assert!(!message.contains("putting that into words") && !message.contains("What you wrote"), "{message}");
     assert!(root.query_selector("#byr-checks [data-check='asq']").unwrap().is_some(), "ASQ offered");
     // Start over wipes the answers and the signal.
     click(&root, "#byr-checks [data-action='checks-start-over']");
     assert!(text_of(&root, "#byr-checks").contains("Question 1 of 9"));
     let first = panel.query_selector(":scope > .help, :scope > .intro").unwrap().unwrap();
     assert_eq!(first.class_name(), "intro");
+    assert_eq!(text_of(&root, "#byr-help-message"), "");
 }
 
 #[wasm_bindgen_test]
@@ -181,6 +186,8 @@ fn an_acute_asq_puts_the_emergency_number_first() {
         answer(&root, v);
     }
     assert!(root.query_selector("#byr-help-cards > li:first-child a[href='tel:911']").unwrap().is_some());
+    let message = text_of(&root, "#byr-help-message");
+    assert!(message.starts_with("Your answers suggest it is important to talk to someone right now"), "{message}");
     assert!(text_of(&root, "#byr-checks").contains("thoughts of suicide right now"));
     assert!(!text_of(&root, "section.panel").contains("Negative screen"));
 }

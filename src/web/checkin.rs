@@ -2,6 +2,7 @@
 //! the help section answers: calm wording matched to what was found, the right lines, help first.
 
 use super::dom::{button, el, El, Result};
+use super::panel::View;
 use super::ui::Ui;
 use crate::screen::{Screening, Subject};
 use crate::{Category, Level};
@@ -63,6 +64,17 @@ pub fn message_key(screening: &Screening) -> Option<&'static str> {
         "checkin.concern"
     };
     Some(key)
+}
+
+/// The help section's message for what the panel knows now. When the risk comes from a self-check
+/// (higher than what the check-in box found), the person typed nothing about it: the wording speaks of
+/// their answers, not of what they wrote. The check-in wording wins when it is at least as high.
+pub fn help_message_key(view: &View) -> Option<&'static str> {
+    let from_checks = view.checks.level;
+    if from_checks >= Level::Concern && from_checks > view.screening.level {
+        return Some(if from_checks == Level::Emergency { "checkin.checks_emergency" } else { "checkin.checks_concern" });
+    }
+    message_key(&view.risk())
 }
 
 /// "Why am I seeing this?": the phrases and rules behind the finding, folded away by default so the

@@ -260,8 +260,29 @@ fn raise(signal: &mut CheckSignal, outcome: &Outcome) -> bool {
     }
     let level = signal.level.max(outcome.level);
     let changed = level != signal.level || !signal.categories.contains(&Category::Suicide);
-    *signal = CheckSignal { level, categories: vec![Category::Suicide] };
+    signal.level = level;
+    signal.categories = vec![Category::Suicide];
     changed
+}
+
+/// The score slot a check's total goes to (only the full PHQ-9 and GAD-7 carry one the prompts use).
+fn score_slot(signal: &mut CheckSignal, id: InstrumentId) -> Option<&mut Option<u8>> {
+    match id {
+        InstrumentId::Phq9 => Some(&mut signal.phq9),
+        InstrumentId::Gad7 => Some(&mut signal.gad7),
+        _ => None,
+    }
+}
+
+/// After an answer: a finished PHQ-9 or GAD-7 stores its total (true when it changed).
+fn keep_score(signal: &mut CheckSignal, outcome: &Outcome) -> bool {
+    match (score_slot(signal, outcome.instrument), outcome.score) {
+        (Some(slot), Some(score)) if outcome.complete && *slot != Some(score) => {
+            *slot = Some(score);
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A click on a control whose `data-action` starts with this section's prefix.
@@ -289,7 +310,9 @@ pub fn on_action(state: &Shared, action: &str, target: &Element) {
                 if done {
                     checks.selected = None;
                     checks.nudge = false;
-                    rescreen = raise(&mut s.view.checks, &session.outcome());
+                    let outcome = session.outcome();
+                    rescreen = raise(&mut s.view.checks, &outcome);
+                    rescreen |= keep_score(&mut s.view.checks, &outcome);
                     if session.is_finished() { Focus::Result } else { Focus::Question }
                 } else {
                     checks.nudge = true;
@@ -317,8 +340,14 @@ pub fn on_action(state: &Shared, action: &str, target: &Element) {
                 session.start_over();
                 checks.selected = None;
                 checks.nudge = false;
-                rescreen = s.view.checks.level != crate::Level::None || !s.view.checks.categories.is_empty();
-                s.view.checks = CheckSignal::default();
+                let signal = &mut s.view.checks;
+                rescreen = signal.level != crate::Level::None || !signal.categories.is_empty();
+                // Starting a check over sets its own total aside too; another check's total stays.
+                if let Some(slot) = score_slot(signal, session.id()) {
+                    rescreen |= slot.take().is_some();
+                }
+                signal.level = crate::Level::None;
+                signal.categories.clear();
                 Focus::Name
             }
             "checks-choose" => {

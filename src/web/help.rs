@@ -25,7 +25,7 @@ pub const OTHER: &str = "other";
 pub fn section(ui: &Ui, view: &View, config: &Config) -> Result<El> {
     let heading = el("h3")?.id(HEADING_ID)?.attr("tabindex", "-1")?.text(ui.t("panel.help_now"))?;
     let message = el("p")?.id(MESSAGE_ID)?.class("help-message")?.attr("role", "status")?;
-    let message = match checkin::message_key(&view.risk()) {
+    let message = match checkin::help_message_key(view) {
         Some(key) => message.text(ui.t(key))?,
         None => message,
     };

@@ -242,7 +242,7 @@ pub(crate) fn show_screening(state: &State) -> Result<(), JsValue> {
     let Some(help) = root.get_element_by_id(help::SECTION_ID) else { return Ok(()) };
     let risk = view.risk();
     if let Some(message) = root.get_element_by_id(help::MESSAGE_ID) {
-        message.set_text_content(checkin::message_key(&risk).map(|k| ui.t(k)));
+        message.set_text_content(checkin::help_message_key(view).map(|k| ui.t(k)));
     }
     if let Some(cards) = root.get_element_by_id(help::CARDS_ID) {
         cards.replace_with_with_node_1(&help::cards(&ui, view, &state.config)?.0)?;

@@ -27,6 +27,9 @@ pub struct View {
 pub struct CheckSignal {
     pub level: Level,
     pub categories: Vec<Category>,
+    /// The latest completed PHQ-9 and GAD-7 totals, for the prompts (a high score means gentle prompts).
+    pub phq9: Option<u8>,
+    pub gad7: Option<u8>,
 }
 
 impl View {

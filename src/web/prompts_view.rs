@@ -95,7 +95,7 @@ impl Default for Prompts {
 }
 
 /// What the engine is told: the panel's risk right now, the picked theme and the deep toggle.
-/// (The self-checks expose a level and categories, not scores, so PHQ-9/GAD-7 stay unknown.)
+/// The latest PHQ-9/GAD-7 totals come from the self-checks (a PHQ-9 of 15 or more means gentle prompts).
 fn prompt_state(state: &State) -> PromptState {
     let risk = state.view.risk();
     let p = &state.prompts;
@@ -103,6 +103,8 @@ fn prompt_state(state: &State) -> PromptState {
         lang: state.view.lang,
         level: risk.level,
         categories: risk.categories,
+        phq9: state.view.checks.phq9,
+        gad7: state.view.checks.gad7,
         theme: (!p.theme.is_empty()).then(|| p.theme.clone()),
         deep_chosen: p.deep,
         ..Default::default()

@@ -88,6 +88,9 @@ describe('self-checks', () => {
     assert.match(await checks(page).innerText(), /You said you have had thoughts of death/);
     assert.match(await panel(page).locator('#byr-help-message').innerText(), /\S/, 'the help section speaks');
     assert.doesNotMatch(await panel(page).locator('#byr-help-message').innerText(), /someone else/);
+    // Nothing was typed in the check-in box: the message speaks of the answers, not of what was "written".
+    assert.match(await panel(page).locator('#byr-help-message').innerText(), /^Your answers suggest you may be going through something serious/);
+    assert.doesNotMatch(await panel(page).locator('#byr-help-message').innerText(), /putting that into words|What you wrote/);
     assert.doesNotMatch(await panelText(page), /minimal/i);
     await answer(page, 0); // "how difficult": asked because some item was above 0
     assert.equal(await activeId(page), 'byr-checks-result', 'focus moves to the result');
@@ -124,6 +127,7 @@ describe('self-checks', () => {
     await answer(page, 1); // yes: thoughts right now
     const first = panel(page).locator('#byr-help-cards > li:first-child a[href="tel:911"]');
     assert.equal(await first.count(), 1, 'the emergency number is the first card');
+    assert.match(await panel(page).locator('#byr-help-message').innerText(), /^Your answers suggest it is important to talk to someone right now/);
     assert.equal(await comesBefore(page, '#byr-help', 'section.panel > .intro'), true);
     const result = await checks(page).innerText();
     assert.match(result, /Positive screen: thoughts of suicide right now/);
@@ -134,6 +138,31 @@ describe('self-checks', () => {
     assert.match(await checks(page).innerText(), /Question 1 of 4/);
     assert.equal(await comesBefore(page, 'section.panel > .intro', '#byr-help'), true, 'help no longer first');
     assert.equal(await checks(page).locator('input:checked').count(), 0);
+    assert.deepEqual(await storageTrace(page), CLEAN);
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('PHQ-9 total 16 with item 9 = 0: the prompts turn gentle, with help close by', async () => {
+    const { page, context, foreign, errors } = await open();
+    const prompts = panel(page).locator('section.prompts');
+    const GENTLE_NOW = 'Here are some gentle prompts. Help is close by if you need it.';
+    assert.equal(await prompts.getByText(GENTLE_NOW).count(), 0, 'no gentle-now note before the check');
+    await take(page, 'PHQ-9');
+    await answerAll(page, [2, 2, 2, 2, 2, 2, 2, 2, 0, 1]); // total 16, item 9 = 0, then "how difficult"
+    assert.match(await checks(page).innerText(), /Your score: 16 of 27/);
+    assert.equal(await prompts.getByText(GENTLE_NOW).count(), 1, 'the prompts say they are gentle now');
+    assert.equal(await panel(page).locator('#byr-help-message').innerText(), '', 'no suicide item: no crisis wording');
+    const another = prompts.getByRole('button', { name: 'Another prompt' });
+    for (let i = 0; i <= 15; i++) {
+      assert.equal(await prompts.locator('.prompt-card').getAttribute('data-intensity'), 'gentle', `prompt ${i}`);
+      assert.equal(await prompts.locator('.prompt-card .caution').count(), 0);
+      if (i < 15) await another.click();
+    }
+    // Starting the PHQ-9 over sets its total aside: the prompts are no longer held to gentle ones.
+    await checks(page).getByRole('button', { name: 'Start over' }).click();
+    assert.equal(await prompts.getByText(GENTLE_NOW).count(), 0, 'the note goes with the score');
     assert.deepEqual(await storageTrace(page), CLEAN);
     assert.deepEqual(foreign, []);
     assert.deepEqual(errors, []);

@@ -92,7 +92,7 @@ describe('the journal', () => {
     await panel.getByRole('button', { name: 'Forget everything' }).click();
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY) !== null, true, 'nothing happens before confirming');
     await panel.getByRole('button', { name: 'Yes, forget everything' }).click();
-    await assert.doesNotReject(panel.locator('#byr-journal-status', { hasText: 'deleted from this device' }).waitFor());
+    await assert.doesNotReject(panel.locator('#byr-journal-status', { hasText: 'anything this panel saved on this device' }).waitFor());
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
     trace = await storageTrace(page);
     assert.deepEqual({ cookies: trace.cookies, local: trace.local, session: trace.session, idb: trace.idb }, { cookies: 0, local: 0, session: 0, idb: [] });
@@ -228,6 +228,10 @@ describe('accessibility and privacy', () => {
     await panel.getByRole('checkbox', { name: 'Choose deeper prompts' }).check();
     await write(panel, 'Something for the list.');
     await panel.getByRole('button', { name: 'Start writing' }).click();
+    // Nothing is kept on this device here: the explanation must not speak of a saved journal.
+    const explain = await panel.locator('#byr-journal-forget-explain').innerText();
+    assert.match(explain, /^Clears everything you wrote here, and anything this panel saved on this device\./);
+    assert.doesNotMatch(explain, /saved journal/);
     await panel.getByRole('button', { name: 'Forget everything' }).click();
     await page.waitForTimeout(200);
     await assertAccessible(page);
