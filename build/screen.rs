@@ -27,6 +27,8 @@ const CATEGORIES: [&str; 7] = [
     "psychosis",
     "overdose",
 ];
+/// At most this many concepts over both languages (one bit each of a u64).
+const MAX_CONCEPTS: usize = 64;
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
@@ -50,7 +52,27 @@ struct Lexicon {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Rules {
+    #[serde(default)]
+    concept: Vec<ConceptSrc>,
     rule: Vec<RuleSrc>,
+}
+
+/// A concept of the co-occurrence layer: a named set of phrases (same pattern syntax as rules).
+/// A hit sets the concept's bit in its sentence; a `all`/`any` rule fires when its concepts
+/// meet in one sentence (or two adjacent short ones).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptSrc {
+    name: String,
+    #[serde(default = "yes")]
+    negatable: bool,
+    /// false: an exclusion over its words does not drop it (a threat in "he's at the door
+    /// saying he will kill me", which the hyperbole exclusions would otherwise take for a joke).
+    #[serde(default = "yes")]
+    excludable: bool,
+    #[serde(default)]
+    note: Option<String>,
+    patterns: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -78,7 +100,17 @@ struct RuleSrc {
     now_alone: bool,
     #[serde(default)]
     note: Option<String>,
+    #[serde(default)]
     patterns: Vec<String>,
+    /// Co-occurrence rule: every one of these concepts...
+    #[serde(default)]
+    all: Vec<String>,
+    /// ...and (when given) at least one of these.
+    #[serde(default)]
+    any: Vec<String>,
+    /// ...and none of these (an innocent activity or object: "taking photos", "to the boat").
+    #[serde(default)]
+    none: Vec<String>,
     #[serde(default)]
     pos: Vec<String>,
     #[serde(default)]
@@ -229,6 +261,7 @@ pub fn generate() {
     let mut rules_out: Vec<String> = Vec::new();
     let mut examples: Vec<(usize, bool, String)> = Vec::new();
     let mut pats: Vec<Built> = Vec::new();
+    let mut concept_bits: BTreeMap<String, usize> = BTreeMap::new();
 
     for (li, lang) in LANGS.iter().enumerate() {
         let lex_file = format!("screen/{lang}.lexicon.toml");
@@ -277,6 +310,33 @@ pub fn generate() {
         let rules_file = format!("screen/{lang}.rules.toml");
         let src: Rules = toml::from_str(&read_data(&rules_file)).unwrap_or_else(|e| fail(&rules_file, e));
         let mut seen = std::collections::BTreeSet::new();
+        for c in &src.concept {
+            let _ = &c.note;
+            if c.name.chars().any(|ch| !(ch.is_ascii_uppercase() || ch == '_')) {
+                fail(&rules_file, format!("concept name `{}` must be UPPER_CASE", c.name));
+            }
+            let key = format!("{lang}.{}", c.name);
+            if concept_bits.contains_key(&key) {
+                fail(&rules_file, format!("duplicate concept {}", c.name));
+            }
+            let bit = concept_bits.len();
+            if bit >= MAX_CONCEPTS {
+                fail(&rules_file, format!("more than {MAX_CONCEPTS} concepts"));
+            }
+            concept_bits.insert(key, bit);
+            if c.patterns.is_empty() {
+                fail(&rules_file, format!("concept {}: no patterns", c.name));
+            }
+            let rule_index = rules_out.len();
+            let id = format!("{lang}.concept.{}", c.name.to_ascii_lowercase());
+            rules_out.push(format!(
+                "    RuleDef {{ id: {}, kind: Kind::Concept({bit}), level: Level::None, now: None, past: None, hyperbole: None, subject: 0, weak: false, negatable: {}, needs: 0, now_alone: false, all: 0, any: 0, unless: 0, excludable: {} }},\n",
+                lit(&id),
+                c.negatable,
+                c.excludable,
+            ));
+            compile_patterns(&rules_file, &id, &c.patterns, &classes, &mut words, (num, many), rule_index, li, &mut pats);
+        }
         for r in src.rule {
             let id = format!("{lang}.{}", r.id);
             if !seen.insert(id.clone()) {
@@ -331,11 +391,29 @@ pub fn generate() {
             if r.now_alone && needs == 0 {
                 fail(&rules_file, format!("rule {id}: now_alone only makes sense with needs"));
             }
+            let concept_mask = |names: &[String]| {
+                names.iter().fold(0u64, |m, n| {
+                    let Some(&bit) = concept_bits.get(&format!("{lang}.{n}")) else {
+                        fail(&rules_file, format!("rule {id}: unknown concept `{n}` (define it as [[concept]] in this file)"))
+                    };
+                    m | 1 << bit
+                })
+            };
+            let (all, any, unless) = (concept_mask(&r.all), concept_mask(&r.any), concept_mask(&r.none));
+            if all != 0 && (is_marker || !r.patterns.is_empty() || needs != 0) {
+                fail(&rules_file, format!("rule {id}: a co-occurrence rule (`all`) is a crisis rule with no patterns and no needs"));
+            }
+            if (any != 0 || unless != 0) && all == 0 {
+                fail(&rules_file, format!("rule {id}: `any` and `none` need `all`"));
+            }
+            if all != 0 && (r.all.len() + usize::from(any != 0) < 2 || r.neg.is_empty()) {
+                fail(&rules_file, format!("rule {id}: a co-occurrence rule needs two concepts or more and negative examples"));
+            }
             let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map(level_name);
             let opt = |l: Option<&str>| l.map(|l| format!("Some(Level::{l})")).unwrap_or_else(|| "None".into());
             let rule_index = rules_out.len();
             rules_out.push(format!(
-                "    RuleDef {{ id: {}, kind: {}, level: Level::{}, now: {}, past: {}, hyperbole: {}, subject: {subject}, weak: {}, negatable: {}, needs: {needs}, now_alone: {} }},\n",
+                "    RuleDef {{ id: {}, kind: {}, level: Level::{}, now: {}, past: {}, hyperbole: {}, subject: {subject}, weak: {}, negatable: {}, needs: {needs}, now_alone: {}, all: {all}, any: {any}, unless: {unless}, excludable: true }},\n",
                 lit(&id),
                 category_expr(&r.category),
                 level.map(level_name).unwrap_or("None"),
@@ -352,70 +430,10 @@ pub fn generate() {
             for n in &r.neg {
                 examples.push((rule_index, false, n.clone()));
             }
-            if r.patterns.is_empty() {
+            if r.patterns.is_empty() && all == 0 {
                 fail(&rules_file, format!("rule {id}: no patterns"));
             }
-            let mut expanded = Vec::new();
-            for p in &r.patterns {
-                check_alternatives(&rules_file, &id, p);
-                expand_groups(&rules_file, &id, p, &mut expanded);
-            }
-            for p in &expanded {
-                let mut elems = Vec::new();
-                for tok in p.split_whitespace() {
-                    if tok == ".." || tok == "..." {
-                        let gap = if tok == ".." { GAP_SHORT } else { GAP_LONG };
-                        elems.push(Elem {
-                            kind: 2,
-                            set: Vec::new(),
-                            gap,
-                        });
-                        continue;
-                    }
-                    let (body, optional) = match tok.strip_suffix('?') {
-                        Some(b) => (b, true),
-                        None => (tok, false),
-                    };
-                    let mut set = Vec::new();
-                    for alt in body.split('|') {
-                        if let Some(name) = alt.strip_prefix('<').and_then(|a| a.strip_suffix('>')) {
-                            let Some(ids) = classes.get(name) else {
-                                fail(&rules_file, format!("rule {id}: unknown class <{name}> in `{p}`"))
-                            };
-                            set.extend_from_slice(ids);
-                        } else if alt == "#num" {
-                            set.extend([num, many]);
-                        } else {
-                            set.push(words.id(&rules_file, alt));
-                        }
-                    }
-                    set.sort();
-                    set.dedup();
-                    elems.push(Elem {
-                        kind: optional as u8,
-                        set,
-                        gap: 0,
-                    });
-                }
-                match elems.first() {
-                    Some(e) if e.kind == 0 => {}
-                    _ => fail(
-                        &rules_file,
-                        format!("rule {id}: pattern `{p}` must start with a required word"),
-                    ),
-                }
-                if elems.last().is_some_and(|e| e.kind == 2) {
-                    fail(&rules_file, format!("rule {id}: pattern `{p}` must not end with a gap"));
-                }
-                if elems.len() > 16 {
-                    fail(&rules_file, format!("rule {id}: pattern `{p}` is too long"));
-                }
-                pats.push(Built {
-                    rule: rule_index,
-                    lang: 1u8 << li,
-                    elems,
-                });
-            }
+            compile_patterns(&rules_file, &id, &r.patterns, &classes, &mut words, (num, many), rule_index, li, &mut pats);
         }
     }
 
@@ -611,6 +629,82 @@ pub fn generate() {
     }
     ex.push_str("];\n");
     write_out("screen_examples.rs", &ex);
+}
+
+/// Compiles a rule's (or concept's) patterns into `pats`.
+#[allow(clippy::too_many_arguments)]
+fn compile_patterns(
+    file: &str,
+    id: &str,
+    patterns: &[String],
+    classes: &BTreeMap<String, Vec<u16>>,
+    words: &mut Words,
+    (num, many): (u16, u16),
+    rule_index: usize,
+    li: usize,
+    pats: &mut Vec<Built>,
+) {
+    let mut expanded = Vec::new();
+    for p in patterns {
+        check_alternatives(file, id, p);
+        expand_groups(file, id, p, &mut expanded);
+    }
+    for p in &expanded {
+        let mut elems = Vec::new();
+        for tok in p.split_whitespace() {
+            if tok == ".." || tok == "..." {
+                let gap = if tok == ".." { GAP_SHORT } else { GAP_LONG };
+                elems.push(Elem {
+                    kind: 2,
+                    set: Vec::new(),
+                    gap,
+                });
+                continue;
+            }
+            let (body, optional) = match tok.strip_suffix('?') {
+                Some(b) => (b, true),
+                None => (tok, false),
+            };
+            let mut set = Vec::new();
+            for alt in body.split('|') {
+                if let Some(name) = alt.strip_prefix('<').and_then(|a| a.strip_suffix('>')) {
+                    let Some(ids) = classes.get(name) else {
+                        fail(file, format!("rule {id}: unknown class <{name}> in `{p}`"))
+                    };
+                    set.extend_from_slice(ids);
+                } else if alt == "#num" {
+                    set.extend([num, many]);
+                } else {
+                    set.push(words.id(file, alt));
+                }
+            }
+            set.sort();
+            set.dedup();
+            elems.push(Elem {
+                kind: optional as u8,
+                set,
+                gap: 0,
+            });
+        }
+        match elems.first() {
+            Some(e) if e.kind == 0 => {}
+            _ => fail(
+                file,
+                format!("rule {id}: pattern `{p}` must start with a required word"),
+            ),
+        }
+        if elems.last().is_some_and(|e| e.kind == 2) {
+            fail(file, format!("rule {id}: pattern `{p}` must not end with a gap"));
+        }
+        if elems.len() > 16 {
+            fail(file, format!("rule {id}: pattern `{p}` is too long"));
+        }
+        pats.push(Built {
+            rule: rule_index,
+            lang: 1u8 << li,
+            elems,
+        });
+    }
 }
 
 /// FNV-1a, the same function the engine hashes words with (src/screen/lexicon.rs).

@@ -40,7 +40,25 @@ pub(super) struct Scratch {
     marks: Vec<u8>,
     /// Token spans of exclusions.
     excluded: Vec<(u32, u32)>,
+    /// Concept hits that survived their context, in text order.
+    concepts: Vec<ConceptHit>,
+    /// Concept bits of each sentence, and its length in words.
+    sentence_concepts: Vec<u64>,
+    sentence_len: Vec<u32>,
 }
+
+/// A concept's words, found in sentence `sentence`.
+#[derive(Clone, Copy)]
+struct ConceptHit {
+    sentence: u32,
+    bit: u8,
+    start: u32,
+    end: u32,
+}
+
+/// Two adjacent sentences this short (in words) are read as one for co-occurrence
+/// ("I'm on the roof. This is it.").
+const SHORT_SENTENCE: u32 = 12;
 
 fn rule(h: &Hit) -> Option<&'static RuleDef> {
     rules().get(h.rule as usize)
@@ -52,6 +70,9 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         sentence_of,
         marks,
         excluded,
+        concepts,
+        sentence_concepts,
+        sentence_len,
     } = scratch;
     sentence_of.clear();
     marks.clear();
@@ -66,6 +87,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             marks[s] |= S_HYPER;
         }
     }
+    let mut any_concept = false;
     for h in hits {
         let Some(r) = rule(h) else { continue };
         let bit = match r.kind {
@@ -74,6 +96,10 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             Kind::Frame => S_FRAME,
             Kind::Exclude => {
                 excluded.push((h.start, h.end));
+                continue;
+            }
+            Kind::Concept(_) => {
+                any_concept = true;
                 continue;
             }
             _ => continue,
@@ -152,6 +178,157 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             subject,
             alone: r.now_alone && sentence_marks & S_NOW != 0,
         });
+    }
+    if any_concept {
+        excluded.sort_unstable();
+        let layer = Cooccurrence {
+            tokens,
+            sentence_of,
+            marks,
+            excluded,
+        };
+        layer.find(hits, concepts, sentence_concepts, sentence_len, out);
+    }
+}
+
+/// The co-occurrence layer: rules whose concepts (`all`, and one of `any`) meet in one sentence,
+/// or in two adjacent short ones. Each concept hit is judged like a pattern match first
+/// (exclusions, negation); the window then takes the sentence context (subject, frame, past,
+/// immediacy, jokes). Linear: one bitmask a sentence, then the few co-occurrence rules.
+struct Cooccurrence<'a> {
+    tokens: &'a [Token],
+    sentence_of: &'a [u32],
+    marks: &'a [u8],
+    excluded: &'a [(u32, u32)],
+}
+
+impl Cooccurrence<'_> {
+    fn find(
+        &self,
+        hits: &[Hit],
+        concepts: &mut Vec<ConceptHit>,
+        sentence_concepts: &mut Vec<u64>,
+        sentence_len: &mut Vec<u32>,
+        out: &mut Vec<Finding>,
+    ) {
+        concepts.clear();
+        sentence_concepts.clear();
+        sentence_concepts.resize(self.marks.len(), 0);
+        sentence_len.clear();
+        sentence_len.resize(self.marks.len(), 0);
+        for &s in self.sentence_of {
+            if let Some(n) = sentence_len.get_mut(s as usize) {
+                *n += 1;
+            }
+        }
+        for h in hits {
+            let Some(r) = rule(h) else { continue };
+            let Kind::Concept(bit) = r.kind else { continue };
+            if r.excludable && overlaps_any(self.excluded, h.start, h.end) {
+                continue;
+            }
+            if r.negatable && (negated(self.tokens, h.start as usize) || negator_skipped(self.tokens, h)) {
+                continue;
+            }
+            let Some(&sentence) = self.sentence_of.get(h.start as usize) else { continue };
+            sentence_concepts[sentence as usize] |= 1u64 << (bit & 63);
+            concepts.push(ConceptHit {
+                sentence,
+                bit,
+                start: h.start,
+                end: h.end,
+            });
+        }
+        concepts.sort_by_key(|c| (c.sentence, c.start));
+        let cooc_rules = || rules().iter().enumerate().filter(|(_, r)| r.all != 0);
+        for s in 0..sentence_concepts.len() {
+            let one = sentence_concepts[s];
+            if one == 0 {
+                continue;
+            }
+            let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
+            let two = match sentence_concepts.get(s + 1) {
+                Some(&next) if next != 0 && short(s) && short(s + 1) => one | next,
+                _ => 0,
+            };
+            for (index, r) in cooc_rules() {
+                let meets = |m: u64| m & r.all == r.all && (r.any == 0 || m & r.any != 0) && m & r.unless == 0;
+                // A pair is read only for what neither sentence holds alone.
+                let last = if meets(one) {
+                    s
+                } else if meets(two) && !sentence_concepts.get(s + 1).is_some_and(|&n| meets(n)) {
+                    s + 1
+                } else {
+                    continue;
+                };
+                self.fire(index as u16, r, s, last, concepts, out);
+            }
+        }
+    }
+
+    /// Judges rule `r` over sentences `first..=last` and adds one finding per concept it used.
+    fn fire(&self, index: u16, r: &RuleDef, first: usize, last: usize, concepts: &[ConceptHit], out: &mut Vec<Finding>) {
+        let from = concepts.partition_point(|c| (c.sentence as usize) < first);
+        let window = concepts[from..]
+            .iter()
+            .take_while(|c| c.sentence as usize <= last);
+        let Some(earliest) = window.clone().find(|c| (r.all | r.any) >> c.bit & 1 != 0) else { return };
+        let marks = self.marks.get(first..=last).map_or(0, |m| m.iter().fold(0, |a, b| a | b));
+        let found = if r.subject == 1 {
+            Found::Me
+        } else {
+            subject_before(self.tokens, earliest.start as usize)
+        };
+        let subject = match (r.subject, &found) {
+            (_, Found::Generic) => return,
+            (2, _) | (0, Found::Other) => Subject::Other,
+            _ => Subject::Me,
+        };
+        // In fiction, news or study only the writer speaking of themselves still counts.
+        let writer = || {
+            let from = concepts.get(from).map_or(0, |c| c.start as usize);
+            self.tokens
+                .iter()
+                .enumerate()
+                .skip(from.saturating_sub(SUBJECT_WINDOW))
+                .take_while(|(i, _)| self.sentence_of.get(*i).is_some_and(|&s| s as usize <= last))
+                .any(|(_, t)| flags(t.word) & (FIRST | SUBJ) != 0)
+        };
+        if marks & S_FRAME != 0 && !writer() {
+            return;
+        }
+        let mut level = r.level;
+        if marks & S_PAST != 0 {
+            level = r.past.unwrap_or(level);
+        }
+        if marks & S_NOW != 0 {
+            level = r.now.unwrap_or(level);
+        }
+        if marks & S_HYPER != 0 {
+            level = r.hyperbole.unwrap_or(level);
+        }
+        if subject == Subject::Other && level < Level::Emergency {
+            level = level.min(Level::Concern);
+        }
+        if level == Level::None {
+            return;
+        }
+        // Evidence: the first words of each concept the rule used.
+        let mut used = 0u64;
+        for c in window {
+            let bit = 1u64 << (c.bit & 63);
+            if (r.all | r.any) & bit != 0 && used & bit == 0 {
+                used |= bit;
+                out.push(Finding {
+                    rule: index,
+                    start: c.start,
+                    end: c.end,
+                    level,
+                    subject,
+                    alone: false,
+                });
+            }
+        }
     }
 }
 

@@ -21,6 +21,8 @@ pub(super) enum Kind {
     Past,
     /// Fiction, news or study ("in the novel", "what is"): third-person findings in the sentence drop.
     Frame,
+    /// A concept of the co-occurrence layer (its bit): findings come from rules with `all`.
+    Concept(u8),
 }
 
 pub(super) struct RuleDef {
@@ -39,6 +41,14 @@ pub(super) struct RuleDef {
     pub needs: u8,
     /// Counts without that company when an immediacy marker is in the sentence.
     pub now_alone: bool,
+    /// Co-occurrence rule: concept bits that must all meet in one sentence (0: a pattern rule).
+    pub all: u64,
+    /// ...and of which at least one must be there too (0: none required).
+    pub any: u64,
+    /// ...and none of which may be there.
+    pub unless: u64,
+    /// Dropped when an exclusion covers it (false only for some concepts).
+    pub excludable: bool,
 }
 
 /// One pattern element, packed `kind << 30 | len << 18 | start`: a word set (`kind` 0, or 1 when

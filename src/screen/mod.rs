@@ -115,7 +115,11 @@ pub fn rule_is_marker(id: &str) -> bool {
         r.id == id
             && matches!(
                 r.kind,
-                lexicon::Kind::Exclude | lexicon::Kind::Now | lexicon::Kind::Past | lexicon::Kind::Frame
+                lexicon::Kind::Exclude
+                    | lexicon::Kind::Now
+                    | lexicon::Kind::Past
+                    | lexicon::Kind::Frame
+                    | lexicon::Kind::Concept(_)
             )
     })
 }
