@@ -23,6 +23,33 @@ report('element (before-you-rely.js)', ['before-you-rely.js']);
 report('payload (js + wasm)', ['before-you-rely.js', 'engine.js', 'engine_bg.wasm']);
 report('dist/ total', readdirSync('dist'));
 
+// Where the wasm's bytes go: the code and data sections, each gzipped on its own.
+function wasmSections(bytes) {
+  const sections = {};
+  let i = 8;
+  const leb = () => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[i++];
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value >>> 0;
+  };
+  while (i < bytes.length) {
+    const id = bytes[i++];
+    const len = leb();
+    sections[id] = bytes.subarray(i, i + len);
+    i += len;
+  }
+  return sections;
+}
+const sections = wasmSections(readFileSync('dist/engine_bg.wasm'));
+line('wasm code section gzip', gzipSync(sections[10], { level: 9 }).length, 'bytes');
+line('wasm data section gzip', gzipSync(sections[11], { level: 9 }).length, 'bytes');
+
 const server = await startServer();
 const browser = await launch();
 const times = [];
