@@ -1,18 +1,9 @@
 // The check-in box: screened on the device as the person types; help comes first when it matters.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, panelState, startServer, storageTrace } from './harness.mjs';
+import { openPage, panelState, storageTrace, useDemo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 async function typeAndWait(page, text) {
   const box = page.locator('before-you-rely textarea#byr-checkin-input');
@@ -26,8 +17,8 @@ const order = (page) => page.evaluate(() =>
     .map((e) => e.id || e.className || e.tagName));
 
 test('ordinary and idiomatic text leaves the panel calm', async () => {
-  const { page, context, foreign } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, context, foreign } = await openPage(demo.browser, demo.server.origin);
+  await page.goto(demo.server.origin + '/');
   await panelState(page);
   const before = await order(page);
   for (const text of ["I'm not suicidal, just tired", 'this exam is killing me lol', 'how do I kill a Python process']) {
@@ -40,8 +31,8 @@ test('ordinary and idiomatic text leaves the panel calm', async () => {
 });
 
 test('crisis language moves help first with a calm message, and says why', async () => {
-  const { page, context, foreign } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, context, foreign } = await openPage(demo.browser, demo.server.origin);
+  await page.goto(demo.server.origin + '/');
   await panelState(page);
   await typeAndWait(page, 'i just want to die, everyone would be better off without me');
   const parts = await order(page);
@@ -55,8 +46,8 @@ test('crisis language moves help first with a calm message, and says why', async
 });
 
 test('an emergency puts the emergency number first', async () => {
-  const { page, context } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, context } = await openPage(demo.browser, demo.server.origin);
+  await page.goto(demo.server.origin + '/');
   await panelState(page);
   await typeAndWait(page, 'I took all my pills an hour ago');
   const first = page.locator('before-you-rely #byr-help-cards > li').first();
@@ -66,8 +57,8 @@ test('an emergency puts the emergency number first', async () => {
 });
 
 test('abuse gets abuse wording and the abuse line before the general line', async () => {
-  const { page, context } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, context } = await openPage(demo.browser, demo.server.origin);
+  await page.goto(demo.server.origin + '/');
   await panelState(page);
   await typeAndWait(page, 'my husband hits me and says he will kill me if I leave');
   assert.match(await page.locator('before-you-rely #byr-help-message').innerText(), /No one deserves/);
@@ -75,8 +66,8 @@ test('abuse gets abuse wording and the abuse line before the general line', asyn
 });
 
 test('the JS API screens text and returns UTF-16 spans', async () => {
-  const { page, context } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, context } = await openPage(demo.browser, demo.server.origin);
+  await page.goto(demo.server.origin + '/');
   await panelState(page);
   const result = await page.evaluate(async () => {
     const m = await import('/widget/before-you-rely.js');
@@ -91,8 +82,8 @@ test('the JS API screens text and returns UTF-16 spans', async () => {
 });
 
 test('the module exports resources() and prompts() with the panel\'s own engines', async () => {
-  const { page, context, foreign } = await openPage(browser, server.origin);
-  await page.goto(server.origin + '/');
+  const { page, context, foreign } = await openPage(demo.browser, demo.server.origin);
+  await page.goto(demo.server.origin + '/');
   await panelState(page);
   const result = await page.evaluate(async () => {
     const m = await import('/widget/before-you-rely.js');

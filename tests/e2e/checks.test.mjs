@@ -1,26 +1,17 @@
 // The self-checks in a real browser: one question at a time, crisis help first after a positive answer
 // about suicide (and never a reassuring label beside it), follow-up offers, keyboard only, axe, Spanish,
 // and nothing stored or sent.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launch, openPage, panelState, startServer, storageTrace } from './harness.mjs';
+import { assertAccessible, openPage, panelState, storageTrace, useDemo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 const CLEAN = { cookies: 0, local: 0, session: 0, idb: [], writes: [], cookie: '' };
 
 async function open(lang) {
-  const opened = await openPage(browser, server.origin);
-  await opened.page.goto(server.origin + '/');
+  const opened = await openPage(demo.browser, demo.server.origin);
+  await opened.page.goto(demo.server.origin + '/');
   assert.equal(await panelState(opened.page), 'ready');
   if (lang) await opened.page.$eval('before-you-rely', (el, l) => el.setAttribute('lang', l), lang);
   return opened;
@@ -188,7 +179,7 @@ describe('self-checks', () => {
     await page.waitForTimeout(200);
     assert.deepEqual(await storageTrace(page), CLEAN);
     assert.deepEqual(foreign, []);
-    for (const url of requests) assert.ok(url.startsWith(server.origin + '/'), url);
+    for (const url of requests) assert.ok(url.startsWith(demo.server.origin + '/'), url);
     await context.close();
   });
 

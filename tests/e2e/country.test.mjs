@@ -1,24 +1,15 @@
 // The country comes from the browser's own settings, never the network, and the person can change it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, panelState, startServer, storageTrace } from './harness.mjs';
+import { openPage, panelState, storageTrace, useDemo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 const picker = (page) => page.locator('before-you-rely select#byr-country');
 
 test('lang="es" in an es-MX browser proposes Mexico; the picker switches to Spain; no request made', async () => {
-  const { page, context, foreign } = await openPage(browser, server.origin, { locale: 'es-MX', timezoneId: 'America/Mexico_City' });
-  await page.goto(server.origin + '/es.html');
+  const { page, context, foreign } = await openPage(demo.browser, demo.server.origin, { locale: 'es-MX', timezoneId: 'America/Mexico_City' });
+  await page.goto(demo.server.origin + '/es.html');
   assert.equal(await panelState(page), 'ready');
   assert.equal(await picker(page).inputValue(), 'MX');
   assert.match(await page.locator('before-you-rely label[for="byr-country"]').innerText(), /¿No estás en México\?/);
@@ -34,8 +25,8 @@ test('lang="es" in an es-MX browser proposes Mexico; the picker switches to Spai
 });
 
 test('"Other" gives emergency guidance and findahelpline.com, with no invented number', async () => {
-  const { page, context } = await openPage(browser, server.origin, { locale: 'en-US' });
-  await page.goto(server.origin + '/');
+  const { page, context } = await openPage(demo.browser, demo.server.origin, { locale: 'en-US' });
+  await page.goto(demo.server.origin + '/');
   await panelState(page);
   await picker(page).selectOption('other');
   const text = await page.locator('before-you-rely #byr-help-cards').innerText();
@@ -46,8 +37,8 @@ test('"Other" gives emergency guidance and findahelpline.com, with no invented n
 });
 
 test('the choice is remembered only when the person opts in, and unticking erases it', async () => {
-  const { page, context } = await openPage(browser, server.origin, { locale: 'en-US' });
-  await page.goto(server.origin + '/');
+  const { page, context } = await openPage(demo.browser, demo.server.origin, { locale: 'en-US' });
+  await page.goto(demo.server.origin + '/');
   await panelState(page);
   await picker(page).selectOption('GB');
   assert.equal((await storageTrace(page)).local, 0);

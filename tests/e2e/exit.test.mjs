@@ -1,30 +1,21 @@
 // Quick exit, for someone who may be watched: "Leave quickly" (in the panel and in the guard card) and
 // Esc pressed twice replace the page with a neutral one, so Back does not return, after wiping what
 // the panel held. The neutral page is routed to a tiny local reply, so nothing leaves the test.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, panelState, startServer } from './harness.mjs';
+import { openPage, panelState, useDemo } from './harness.mjs';
 
 const NEUTRAL = 'https://neutral.example/weather';
 const DEFAULT_EXIT = /^https:\/\/www\.google\.com\//;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 /**
  * Opens `path` with `exitUrl` configured (unless `config` is false). Requests to the neutral page are
  * held until `release()` so a test can look at the old page while the navigation is under way.
  */
 async function open(path = '/', { exitUrl = NEUTRAL, configure = true } = {}) {
-  const opened = await openPage(browser, server.origin);
+  const opened = await openPage(demo.browser, demo.server.origin);
   const { page, context } = opened;
   let release;
   const released = new Promise((r) => { release = r; });
@@ -34,7 +25,7 @@ async function open(path = '/', { exitUrl = NEUTRAL, configure = true } = {}) {
     return released.then(() => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Weather</title><p>Sunny.</p>' }));
   };
   await context.route(/^https:\/\/(neutral\.example|www\.google\.com)\//, neutral);
-  await page.goto(server.origin + path);
+  await page.goto(demo.server.origin + path);
   assert.equal(await panelState(page), 'ready');
   if (configure) await page.evaluate((url) => { document.querySelector('before-you-rely').config = { exitUrl: url }; }, exitUrl);
   const historyBefore = await page.evaluate(() => history.length);
@@ -64,7 +55,7 @@ async function expectLeft(opened, url = NEUTRAL) {
   assert.match(await page.locator('p').innerText(), /Sunny/);
   assert.equal(await page.evaluate(() => history.length), historyBefore, 'replaced, not pushed: history did not grow');
   await page.goBack().catch(() => {});
-  assert.ok(!page.url().startsWith(server.origin), `Back does not return to the panel (at ${page.url()})`);
+  assert.ok(!page.url().startsWith(demo.server.origin), `Back does not return to the panel (at ${page.url()})`);
   assert.deepEqual(opened.foreign, []);
   assert.deepEqual(opened.errors, []);
 }
@@ -73,7 +64,7 @@ async function expectLeft(opened, url = NEUTRAL) {
 async function stays(opened, ms = 1300) {
   await opened.page.waitForTimeout(ms);
   assert.equal(opened.arrived.length, 0, 'no navigation to the neutral page');
-  assert.ok(opened.page.url().startsWith(server.origin));
+  assert.ok(opened.page.url().startsWith(demo.server.origin));
   assert.ok(await opened.page.evaluate(() => !!document.querySelector('before-you-rely').shadowRoot.querySelector('section.panel')));
 }
 

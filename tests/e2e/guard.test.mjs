@@ -1,18 +1,9 @@
 // Guard mode on chat.html: a message that shows crisis is held on the device before the chat sends it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launch, openPage, panelState, startServer } from './harness.mjs';
+import { assertAccessible, openPage, panelState, useDemo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 // Records the widget's events as the host page sees them.
 function recordEvents() {
@@ -28,9 +19,9 @@ function recordEvents() {
 }
 
 async function openChat() {
-  const opened = await openPage(browser, server.origin);
+  const opened = await openPage(demo.browser, demo.server.origin);
   await opened.context.addInitScript(recordEvents);
-  await opened.page.goto(server.origin + '/chat.html');
+  await opened.page.goto(demo.server.origin + '/chat.html');
   assert.equal(await panelState(opened.page), 'ready');
   return opened;
 }

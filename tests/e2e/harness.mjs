@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: the demo server on a free loopback port, Debian's Chromium through
 // playwright-core, and a page that records every request and every storage write it sees.
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -148,4 +149,21 @@ export async function assertAccessible(page, when = '', selector = 'before-you-r
   const found = results.violations.map((v) => `${when} ${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`.trim());
   assert.deepEqual(found, []);
   assert.ok(results.passes.length > 0, 'axe ran');
+}
+
+/**
+ * Starts the demo server and Chromium once for a test file (node:test before/after hooks) and
+ * returns `{ server, browser }`, filled in when the hooks have run.
+ */
+export function useDemo() {
+  const demo = { server: null, browser: null };
+  before(async () => {
+    demo.server = await startServer();
+    demo.browser = await launch();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    demo.server?.stop();
+  });
+  return demo;
 }

@@ -1,20 +1,11 @@
 // "Before you rely on AI" and "Find a person to talk to": the content, the consultation prep note
 // (download and print made on the device), the host's directory link, accessibility and privacy.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertAccessible, launch, openPage, panelState, startServer, storageTrace } from './harness.mjs';
+import { assertAccessible, openPage, panelState, storageTrace, useDemo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 const ANSWERS = {
   'What I want help with': 'Sleeping badly since the move',
@@ -50,9 +41,9 @@ function recordPrints() {
 }
 
 async function open(options) {
-  const opened = await openPage(browser, server.origin, options);
+  const opened = await openPage(demo.browser, demo.server.origin, options);
   await opened.context.addInitScript(recordPrints);
-  await opened.page.goto(server.origin + '/');
+  await opened.page.goto(demo.server.origin + '/');
   assert.equal(await panelState(opened.page), 'ready');
   return opened;
 }
@@ -155,7 +146,7 @@ describe('the AI and human sections', () => {
     assert.equal(await panel.getByLabel('Añadir a mis notas las preguntas de arriba').isChecked(), true);
     await page.waitForTimeout(200);
     assert.deepEqual(foreign, [], 'requests to other origins');
-    for (const url of requests) assert.ok(url.startsWith(server.origin + '/') || url.startsWith('blob:'), url);
+    for (const url of requests) assert.ok(url.startsWith(demo.server.origin + '/') || url.startsWith('blob:'), url);
     const trace = await storageTrace(page);
     assert.deepEqual(trace, { cookies: 0, local: 0, session: 0, idb: [], writes: [], cookie: '' });
     await context.close();

@@ -1,26 +1,17 @@
 // After one visit to offline.html (which registers www/sw.js), the panel works with the network off.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, panelState, startServer } from './harness.mjs';
+import { panelState, useDemo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 test('a reload with the context offline still shows a working panel that screens text', async () => {
   // No request routing here: Playwright routes would bypass the service worker being tested.
-  const context = await browser.newContext();
+  const context = await demo.browser.newContext();
   const page = await context.newPage();
   const foreign = [];
-  page.on('request', (r) => !r.url().startsWith(server.origin) && foreign.push(r.url()));
-  await page.goto(server.origin + '/offline.html');
+  page.on('request', (r) => !r.url().startsWith(demo.server.origin) && foreign.push(r.url()));
+  await page.goto(demo.server.origin + '/offline.html');
   assert.equal(await panelState(page), 'ready');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

@@ -1,23 +1,14 @@
 // The drop-in widget in a real browser: renders, stays private, falls back safely, is accessible.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertAccessible, launch, openPage, panelControls, panelState, startServer, storageTrace, tabThroughPanel } from './harness.mjs';
+import { assertAccessible, openPage, panelControls, panelState, storageTrace, tabThroughPanel, useDemo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 describe('index.html', () => {
   test('the element renders its panel with help first reachable', async () => {
-    const { page, foreign, errors, context } = await openPage(browser, server.origin);
-    await page.goto(server.origin + '/');
+    const { page, foreign, errors, context } = await openPage(demo.browser, demo.server.origin);
+    await page.goto(demo.server.origin + '/');
     assert.equal(await panelState(page), 'ready');
     const panel = page.locator('before-you-rely');
     await assert.doesNotReject(panel.getByRole('heading', { name: 'Before you rely on AI' }).waitFor());
@@ -33,8 +24,8 @@ describe('index.html', () => {
   });
 
   test('no network request other than the page\'s own files, no cookies, no storage', async () => {
-    const { page, requests, foreign, context } = await openPage(browser, server.origin);
-    await page.goto(server.origin + '/');
+    const { page, requests, foreign, context } = await openPage(demo.browser, demo.server.origin);
+    await page.goto(demo.server.origin + '/');
     await panelState(page);
     await page.locator('before-you-rely').getByRole('button', { name: 'Need help now?' }).click();
     await page.waitForTimeout(300);
@@ -49,8 +40,8 @@ describe('index.html', () => {
   });
 
   test('the help button moves focus to the help section', async () => {
-    const { page, context } = await openPage(browser, server.origin);
-    await page.goto(server.origin + '/');
+    const { page, context } = await openPage(demo.browser, demo.server.origin);
+    await page.goto(demo.server.origin + '/');
     await panelState(page);
     await page.locator('before-you-rely').getByRole('button', { name: 'Need help now?' }).click();
     const focused = await page.evaluate(() => document.querySelector('before-you-rely').shadowRoot.activeElement?.id);
@@ -59,8 +50,8 @@ describe('index.html', () => {
   });
 
   test('lang="es" renders Spanish and country switches the lines', async () => {
-    const { page, context } = await openPage(browser, server.origin);
-    await page.goto(server.origin + '/');
+    const { page, context } = await openPage(demo.browser, demo.server.origin);
+    await page.goto(demo.server.origin + '/');
     await panelState(page);
     await page.$eval('before-you-rely', (el) => el.setAttribute('lang', 'es'));
     await assert.doesNotReject(page.locator('before-you-rely').getByRole('heading', { name: 'Antes de confiar en la IA' }).waitFor());
@@ -68,16 +59,16 @@ describe('index.html', () => {
   });
 
   test('axe: no WCAG 2.2 A/AA violations with the panel open', async () => {
-    const { page, context } = await openPage(browser, server.origin);
-    await page.goto(server.origin + '/');
+    const { page, context } = await openPage(demo.browser, demo.server.origin);
+    await page.goto(demo.server.origin + '/');
     await panelState(page);
     await assertAccessible(page);
     await context.close();
   });
 
   test('keyboard only: Tab reaches every control in the panel, folded ones opened by keyboard', async () => {
-    const { page, context } = await openPage(browser, server.origin);
-    await page.goto(server.origin + '/');
+    const { page, context } = await openPage(demo.browser, demo.server.origin);
+    await page.goto(demo.server.origin + '/');
     await panelState(page);
     const reached = await tabThroughPanel(page);
     const controls = await panelControls(page);
@@ -96,26 +87,26 @@ describe('fallback content', () => {
   };
 
   test('stays visible when the .wasm 404s', async () => {
-    const { page, context } = await openPage(browser, server.origin);
+    const { page, context } = await openPage(demo.browser, demo.server.origin);
     await page.route('**/engine_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(server.origin + '/');
+    await page.goto(demo.server.origin + '/');
     await fallbackVisible(page);
     await context.close();
   });
 
   test('stays visible when a CSP blocks WebAssembly', async () => {
-    const { page, context } = await openPage(browser, server.origin);
-    await page.route(server.origin + '/', async (route) => {
+    const { page, context } = await openPage(demo.browser, demo.server.origin);
+    await page.route(demo.server.origin + '/', async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "script-src 'self'" } });
     });
-    await page.goto(server.origin + '/');
+    await page.goto(demo.server.origin + '/');
     await fallbackVisible(page);
     await context.close();
   });
 
   test('stays visible when the engine panics while mounting', async () => {
-    const { page, context } = await openPage(browser, server.origin);
+    const { page, context } = await openPage(demo.browser, demo.server.origin);
     // A Rust panic in wasm32 (panic = "abort") reaches JavaScript as a RuntimeError from the export.
     await page.route('**/engine.js', async (route) => {
       const response = await route.fetch();
@@ -126,15 +117,15 @@ describe('fallback content', () => {
       assert.match(glue, /unreachable executed/, 'patched the glue');
       await route.fulfill({ response, body: glue });
     });
-    await page.goto(server.origin + '/');
+    await page.goto(demo.server.origin + '/');
     await fallbackVisible(page);
     await context.close();
   });
 
   test('stays visible when the module itself is missing', async () => {
-    const { page, context } = await openPage(browser, server.origin);
+    const { page, context } = await openPage(demo.browser, demo.server.origin);
     await page.route('**/widget/before-you-rely.js', (route) => route.fulfill({ status: 404, body: '' }));
-    await page.goto(server.origin + '/');
+    await page.goto(demo.server.origin + '/');
     assert.ok(await page.locator('before-you-rely a[href="tel:988"]').isVisible());
     await context.close();
   });

@@ -1,28 +1,19 @@
 // The journaling prompts and the private journal in a real browser: memory only unless the person
 // opts in, one storage key when they do, nothing left behind after "Forget everything", a damaged
 // store never breaks the panel, prompts never loop, deep prompts only on request.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { assertAccessible, launch, openPage, panelState, startServer, storageTrace } from './harness.mjs';
+import { assertAccessible, openPage, panelState, storageTrace, useDemo } from './harness.mjs';
 
 const KEY = 'before-you-rely:journal';
 const NOTHING = { cookies: 0, local: 0, session: 0, idb: [], writes: [], cookie: '' };
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 async function open(options) {
-  const opened = await openPage(browser, server.origin, options);
-  await opened.page.goto(server.origin + '/');
+  const opened = await openPage(demo.browser, demo.server.origin, options);
+  await opened.page.goto(demo.server.origin + '/');
   assert.equal(await panelState(opened.page), 'ready');
   return { ...opened, panel: opened.page.locator('before-you-rely') };
 }

@@ -1,28 +1,19 @@
 // strict.html is served with a strict CSP and Trusted Types: the widget must work with no violation.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, panelState, startServer } from './harness.mjs';
+import { openPage, panelState, useDemo } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 test('renders and screens under the strict CSP with no violation reported', async () => {
-  const { page, context, foreign, errors } = await openPage(browser, server.origin);
+  const { page, context, foreign, errors } = await openPage(demo.browser, demo.server.origin);
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  const response = await page.goto(server.origin + '/strict.html');
+  const response = await page.goto(demo.server.origin + '/strict.html');
   assert.match(response.headers()['content-security-policy'], /require-trusted-types-for 'script'/);
   assert.equal(await panelState(page), 'ready');
   await page.locator('before-you-rely textarea#byr-checkin-input').fill('I took all my pills an hour ago');

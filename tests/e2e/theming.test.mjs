@@ -1,22 +1,13 @@
 // Theming and layout: the host's custom properties and ::part() rules reach the panel; dark mode and
 // reduced motion are respected; at 200% zoom nothing scrolls sideways; dir="rtl" lays it out right to left.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, openPage, panelState, startServer } from './harness.mjs';
+import { openPage, panelState, useDemo } from './harness.mjs';
 
 const TEST_PAGE = '/theming-test.html';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 /** A same-origin host page with `css` in its own stylesheet and `attrs` on the element. */
 function hostPage({ css = '', attrs = '', htmlAttrs = 'lang="en"' } = {}) {
@@ -27,9 +18,9 @@ function hostPage({ css = '', attrs = '', htmlAttrs = 'lang="en"' } = {}) {
 }
 
 async function open(page = {}, context = {}) {
-  const opened = await openPage(browser, server.origin, { context });
-  await opened.page.route(server.origin + TEST_PAGE, (route) => route.fulfill({ contentType: 'text/html', body: hostPage(page) }));
-  await opened.page.goto(server.origin + TEST_PAGE);
+  const opened = await openPage(demo.browser, demo.server.origin, { context });
+  await opened.page.route(demo.server.origin + TEST_PAGE, (route) => route.fulfill({ contentType: 'text/html', body: hostPage(page) }));
+  await opened.page.goto(demo.server.origin + TEST_PAGE);
   assert.equal(await panelState(opened.page), 'ready');
   return opened;
 }

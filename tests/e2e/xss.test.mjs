@@ -2,10 +2,10 @@
 // config field, both as the JSON <script type="application/json"> child and as the `config` property,
 // and through every text box a person can type into. Nothing may run, nothing may leave the page, no
 // markup may appear in the shadow root, and the panel must keep rendering.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openPage, panelState, startServer } from './harness.mjs';
+import { openPage, panelState, useDemo } from './harness.mjs';
 
 const PAYLOADS = readFileSync(new URL('./xss-payloads.txt', import.meta.url), 'utf8')
   .split('\n')
@@ -15,16 +15,7 @@ const PAYLOADS = readFileSync(new URL('./xss-payloads.txt', import.meta.url), 'u
 const STRING_KEYS = ['panel.title', 'panel.intro', 'help.lead', 'help.hours', 'help.call', 'exit.button', 'exit.note', 'checkin.label', 'human.prep_heading', 'ai.heading'];
 const TEST_PAGE = '/xss-test.html';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const demo = useDemo();
 
 /** Every config field gets the batch of payloads (host lines: at most 20 per config, so 6 payloads × 3 lines). */
 function configFor(batch) {
@@ -89,15 +80,15 @@ function audit(selector) {
 
 /** A page that reports every way a payload could have run: __xss calls (in any frame), dialogs, warnings. */
 async function openHostile(path, html, init) {
-  const opened = await openPage(browser, server.origin);
+  const opened = await openPage(demo.browser, demo.server.origin);
   if (init) await opened.context.addInitScript(init);
   const hits = [];
   const warnings = [];
   await opened.context.exposeFunction('__xss', (n) => hits.push(String(n)));
   opened.page.on('dialog', (d) => { hits.push(`dialog: ${d.message()}`); d.dismiss(); });
   opened.page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('before-you-rely')) warnings.push(m.text()); });
-  if (html) await opened.page.route(server.origin + TEST_PAGE, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-  await opened.page.goto(server.origin + path);
+  if (html) await opened.page.route(demo.server.origin + TEST_PAGE, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await opened.page.goto(demo.server.origin + path);
   assert.equal(await panelState(opened.page), 'ready');
   return { ...opened, hits, warnings };
 }
