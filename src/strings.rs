@@ -22,7 +22,12 @@ pub fn text(lang: Lang, key: &str) -> &str {
 
 /// `text` with `{name}` placeholders filled in.
 pub fn fill(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut out = text(lang, key).to_string();
+    fill_in(text(lang, key), args)
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill_in(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);
     }

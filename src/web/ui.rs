@@ -20,10 +20,6 @@ impl Ui<'_> {
 
     /// `t` with `{name}` placeholders filled in.
     pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut out = self.t(key).to_string();
-        for (name, value) in args {
-            out = out.replace(&format!("{{{name}}}"), value);
-        }
-        out
+        strings::fill_in(self.t(key), args)
     }
 }
