@@ -150,16 +150,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         if sentence_marks & S_FRAME != 0 && !about_writer {
             continue;
         }
-        let mut level = r.level;
-        if sentence_marks & S_PAST != 0 {
-            level = r.past.unwrap_or(level);
-        }
-        if sentence_marks & S_NOW != 0 {
-            level = r.now.unwrap_or(level);
-        }
-        if sentence_marks & S_HYPER != 0 {
-            level = r.hyperbole.unwrap_or(level);
-        }
+        let mut level = sentence_level(r, sentence_marks);
         if subject == Subject::Other && level < Level::Emergency {
             level = level.min(if r.kind == Kind::Distress {
                 Level::Support
@@ -297,16 +288,7 @@ impl Cooccurrence<'_> {
         if marks & S_FRAME != 0 && !writer() {
             return;
         }
-        let mut level = r.level;
-        if marks & S_PAST != 0 {
-            level = r.past.unwrap_or(level);
-        }
-        if marks & S_NOW != 0 {
-            level = r.now.unwrap_or(level);
-        }
-        if marks & S_HYPER != 0 {
-            level = r.hyperbole.unwrap_or(level);
-        }
+        let mut level = sentence_level(r, marks);
         if subject == Subject::Other && level < Level::Emergency {
             level = level.min(Level::Concern);
         }
@@ -347,6 +329,21 @@ pub(super) fn overlaps_any(spans: &[(u32, u32)], start: u32, end: u32) -> bool {
 
 /// Whether a negator ("not", "never", "no") stands in the few words before `start`, in the same
 /// clause. "no longer", "not sure" and the like do not negate (NEGSKIP follows the negator).
+/// A rule's level as the sentence's time marks adjust it: past, then now, then hyperbole.
+fn sentence_level(r: &RuleDef, marks: u8) -> Level {
+    let mut level = r.level;
+    if marks & S_PAST != 0 {
+        level = r.past.unwrap_or(level);
+    }
+    if marks & S_NOW != 0 {
+        level = r.now.unwrap_or(level);
+    }
+    if marks & S_HYPER != 0 {
+        level = r.hyperbole.unwrap_or(level);
+    }
+    level
+}
+
 fn negated(tokens: &[Token], start: usize) -> bool {
     let from = start.saturating_sub(NEG_WINDOW);
     for i in (from..start).rev() {
