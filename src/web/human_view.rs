@@ -11,9 +11,8 @@ use super::dom::{button, el, link, El, Result};
 use super::ui::Ui;
 use super::{Shared, State};
 use crate::prompts::{prep_note_text, PrepAnswers, CONSULTATION_QUESTIONS};
-use gloo_timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlAnchorElement, HtmlElement, HtmlIFrameElement, HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, HtmlInputElement, HtmlTextAreaElement};
 
 pub const HEADING_ID: &str = "byr-human-title";
 const PREP_ID: &str = "byr-prep-title";
@@ -21,8 +20,6 @@ const STATUS_ID: &str = "byr-prep-status";
 const STANDARD_ID: &str = "byr-prep-standard";
 /// The hidden frame a note is printed from.
 const FRAME_ID: &str = "byr-prep-print";
-/// How long the download's object URL stays valid.
-const REVOKE_MS: u32 = 10_000;
 
 const FIND: [&str; 6] = [
     "human.find_consult",
@@ -145,20 +142,10 @@ fn status(state: &Shared, key: &str) {
     }
 }
 
-/// Saves the note through a Blob and a temporary `<a download>`. The anchor is never attached, so
-/// its click does not re-enter the panel's click listener.
+/// Saves the note as a text file made on the device.
 fn download(state: &Shared) -> Result<()> {
     let (text, filename, _) = note(state);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(&text)), &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let anchor: HtmlAnchorElement = el("a")?.attr("href", &url)?.attr("download", &filename)?.0.dyn_into()?;
-    anchor.click();
-    Timeout::new(REVOKE_MS, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    super::download::save_text(&text, &filename, "text/plain;charset=utf-8")?;
     status(state, "human.prep_downloaded");
     Ok(())
 }

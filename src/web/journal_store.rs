@@ -5,11 +5,8 @@
 //! Browsers may refuse storage (private mode, disabled, full): every call reports failure instead of
 //! throwing.
 
-use super::super::dom::{document, Result};
+use super::super::dom::Result;
 use crate::prompts::{parse_journal, serialize_journal, Entry, JournalError};
-use gloo_timers::callback::Timeout;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Storage, Url};
 
 /// The only key the widget ever writes.
 pub const KEY: &str = "before-you-rely:journal";
@@ -26,8 +23,8 @@ pub enum Loaded {
     Problem(JournalError),
 }
 
-fn storage() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok()?
+fn storage() -> Option<web_sys::Storage> {
+    super::super::storage::local()
 }
 
 /// Reads the saved journal. Never writes.
@@ -49,21 +46,7 @@ pub fn remove() -> bool {
     storage().is_some_and(|s| s.remove_item(KEY).is_ok())
 }
 
-/// Downloads `text` as a Markdown file: a Blob, an object URL and a temporary `<a download>`. No
-/// network is involved; the URL is revoked once the download has started.
+/// Downloads the exported journal as a Markdown file.
 pub fn download(text: &str) -> Result<()> {
-    let options = BlobPropertyBag::new();
-    options.set_type("text/markdown;charset=utf-8");
-    let blob = Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&JsValue::from_str(text)), &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let a: HtmlAnchorElement = document()?.create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(EXPORT_NAME);
-    // Clicked while detached: a click inside the shadow root would re-enter the panel's own listener.
-    a.click();
-    Timeout::new(1_000, move || {
-        let _ = Url::revoke_object_url(&url);
-    })
-    .forget();
-    Ok(())
+    super::super::download::save_text(text, EXPORT_NAME, "text/markdown;charset=utf-8")
 }

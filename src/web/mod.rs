@@ -8,6 +8,7 @@ mod checkin;
 mod checks_view;
 mod config;
 mod dom;
+mod download;
 mod events;
 mod exit;
 mod guard;
