@@ -482,16 +482,16 @@ pub fn generate() {
     let _ = writeln!(src, "/// Every exact word, concatenated; WORD_SLOTS point into it.");
     let _ = writeln!(src, "pub(super) static WORD_BYTES: &str = {};", lit(&bytes));
     // Each slot packs offset (15 bits), length (5) and word id (12) into a u32; 0 is empty.
-    if bytes.len() >= 1 << 15 || nwords >= (1 << 12) - 1 {
-        fail("data/screen", "the word table outgrew its packing (15-bit offsets, 12-bit ids): widen WORD_SLOTS");
+    if bytes.len() >= 1 << 15 || nwords >= (1 << 13) - 1 {
+        fail("data/screen", "the word table outgrew its packing (15-bit offsets, 13-bit ids): widen WORD_SLOTS");
     }
     let _ = writeln!(
         src,
-        "/// Open-addressing table (FNV-1a, linear probing): offset << 17 | length << 12 | (word id + 1); 0 is empty."
+        "/// Open-addressing table (FNV-1a, linear probing): offset << 18 | length << 13 | (word id + 1); 0 is empty."
     );
-    src.push_str("pub(super) static WORD_SLOTS: &[u32] = &[");
+    src.push_str("pub(super) static WORD_SLOTS: &[u64] = &[");
     for slot in &slots {
-        let v = slot.map_or(0, |i| (offsets[i] << 17) | (exact[i].0.len() << 12) | (exact[i].1 as usize + 1));
+        let v = slot.map_or(0, |i| (offsets[i] << 18) | (exact[i].0.len() << 13) | (exact[i].1 as usize + 1));
         let _ = write!(src, "{v},");
     }
     src.push_str("];\n/// Prefix words (`stem*`), longest first.\npub(super) static PREFIXES: &[(&str, u16)] = &[");

@@ -114,9 +114,9 @@ pub(super) fn lookup(word: &[u8]) -> u16 {
         if slot == 0 {
             break;
         }
-        let (off, len) = ((slot >> 17) as usize, (slot >> 12 & 31) as usize);
+        let (off, len) = ((slot >> 18) as usize, (slot >> 13 & 31) as usize);
         if len == word.len() && WORD_BYTES.as_bytes().get(off..off + len) == Some(word) {
-            return ((slot & 0xfff) as u16).wrapping_sub(1);
+            return ((slot & 0x1fff) as u16).wrapping_sub(1);
         }
         h = (h + 1) & mask;
     }
