@@ -13,6 +13,7 @@ mod events;
 mod exit;
 mod guard;
 mod help;
+mod js_object;
 mod human_view;
 mod panel;
 mod prompts_view;
