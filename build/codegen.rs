@@ -70,6 +70,19 @@ pub fn slice_lit<S: AsRef<str>>(items: &[S]) -> String {
     out
 }
 
+/// A `crate::strings::Texts` literal: the strings concatenated into one literal plus where each
+/// ends (u16), so the wasm stores two bytes per string instead of an eight-byte pointer and length.
+pub fn texts_lit<S: AsRef<str>>(items: &[S]) -> String {
+    let mut text = String::new();
+    let mut ends = String::new();
+    for s in items {
+        text.push_str(s.as_ref());
+        let end = u16::try_from(text.len()).unwrap_or_else(|_| panic!("a Texts table is over 64 KiB"));
+        let _ = write!(ends, "{end},");
+    }
+    format!("crate::strings::Texts {{ text: {}, ends: &[{ends}] }}", lit(&text))
+}
+
 /// Fails the build with a message that names the data file.
 pub fn fail(file: &str, msg: impl std::fmt::Display) -> ! {
     panic!("data error in {file}: {msg}")

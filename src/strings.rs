@@ -6,18 +6,57 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/ui.rs"));
 }
 
-fn lookup(table: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {
-    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| table[i].1)
+/// A generated string table: the strings back to back in one literal, and where each one ends.
+/// Two bytes per string instead of a pointer and a length (see `build/codegen.rs`).
+pub(crate) struct Texts {
+    pub text: &'static str,
+    pub ends: &'static [u16],
+}
+
+impl Texts {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The `i`th string; "" past the end.
+    pub fn get(&self, i: usize) -> &'static str {
+        let start = if i == 0 { 0 } else { self.ends.get(i - 1).map_or(0, |&e| e as usize) };
+        let end = self.ends.get(i).map_or(0, |&e| e as usize);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
+/// Where `key` sits in the sorted key list.
+fn position(key: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0, tables::KEYS.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match tables::KEYS.get(mid).cmp(key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
 }
 
 /// The text for `key` in `lang`, falling back to English; an unknown key yields the key itself,
 /// so a typo shows up on screen instead of a blank.
 pub fn text(lang: Lang, key: &str) -> &str {
+    let Some(i) = position(key) else { return key };
     let own = match lang {
-        Lang::En => None,
-        Lang::Es => lookup(tables::ES, key),
+        Lang::En => "",
+        Lang::Es => tables::ES.get(i),
     };
-    own.or_else(|| lookup(tables::EN, key)).unwrap_or(key)
+    if own.is_empty() {
+        tables::EN.get(i)
+    } else {
+        own
+    }
 }
 
 /// `text` with `{name}` placeholders filled in.
@@ -36,7 +75,7 @@ pub fn fill_in(template: &str, args: &[(&str, &str)]) -> String {
 
 /// Every key in the English table (tests use it to check that the UI references only real keys).
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    tables::EN.iter().map(|(k, _)| *k)
+    tables::KEYS.iter()
 }
 
 #[cfg(test)]
@@ -45,8 +84,10 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        assert!(tables::EN.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(tables::ES.windows(2).all(|w| w[0].0 < w[1].0));
+        let keys: Vec<&str> = tables::KEYS.iter().collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!((tables::EN.len(), tables::ES.len()), (keys.len(), keys.len()));
+        assert!(tables::EN.iter().all(|t| !t.is_empty()));
     }
 
     #[test]

@@ -42,15 +42,22 @@ pub fn route(q: &Query) -> Vec<Resource> {
         let (a, b) = (Resource::EmergencyGuidance, Resource::FindAHelpline { url: FIND_A_HELPLINE_URL });
         return if emergency_first { vec![a, b] } else { vec![b, a] };
     };
-    let mut lines: Vec<&Line> = c.lines.iter().collect();
-    // Stable: equal keys keep the data file's order.
-    lines.sort_by_key(|l| (rank(l, q), l.status, lang_score(l, q.lang)));
+    let mut lines: Vec<(u8, &Line)> = c.lines.iter().map(|l| (order_key(l, q), l)).collect();
+    // A stable insertion sort: equal keys keep the data file's order. A country has a handful of
+    // lines, and this keeps another copy of the std sort (kilobytes of wasm) out of the widget.
+    for i in 1..lines.len() {
+        let mut j = i;
+        while j > 0 && lines[j - 1].0 > lines[j].0 {
+            lines.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 
     let mut out = Vec::with_capacity(lines.len() + 2);
     if emergency_first {
         out.push(Resource::Emergency(c.emergency));
     }
-    out.extend(lines.into_iter().map(|l| Resource::Line(q.lang.map_or_else(|| l.clone(), |lang| l.in_lang(lang)))));
+    out.extend(lines.into_iter().map(|(_, l)| Resource::Line(q.lang.map_or_else(|| l.clone(), |lang| l.in_lang(lang)))));
     if !c.has_crisis_line() {
         out.push(Resource::FindAHelpline { url: FIND_A_HELPLINE_URL });
     }
@@ -60,7 +67,12 @@ pub fn route(q: &Query) -> Vec<Resource> {
     out
 }
 
-/// Lower comes first.
+/// Rank, then confirmed before "please check", then language: lower comes first.
+fn order_key(l: &Line, q: &Query) -> u8 {
+    rank(l, q) * 8 + (l.status as u8) * 4 + lang_score(l, q.lang)
+}
+
+/// Lower comes first (0..=7).
 fn rank(l: &Line, q: &Query) -> u8 {
     let asked_first = q.categories.iter().any(|c| match c {
         Category::Abuse => l.has_topic(ABUSE_TOPICS),

@@ -48,6 +48,16 @@ pub enum Distress {
     High,
 }
 
+impl Distress {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Distress::Low => "low",
+            Distress::Moderate => "moderate",
+            Distress::High => "high",
+        }
+    }
+}
+
 impl PromptState {
     fn worst_score(&self) -> u8 {
         self.phq9.unwrap_or(0).max(self.gad7.unwrap_or(0))
@@ -180,6 +190,14 @@ pub fn suggest(prompt: &'static Prompt, lang: Lang) -> Suggestion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distress_names_match_the_json() {
+        // The wasm API writes `as_str()`; the CLI's JSON uses the serde name.
+        for d in [Distress::Low, Distress::Moderate, Distress::High] {
+            assert_eq!(serde_json::to_value(d).unwrap(), d.as_str());
+        }
+    }
 
     fn ids(s: &Selection) -> Vec<&'static str> {
         s.prompts.iter().map(|x| x.prompt.id).collect()

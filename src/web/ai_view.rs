@@ -2,7 +2,7 @@
 //! experts advise (APA Health Advisory 2025, Kalam et al. 2024; clinical.md §4), and the closing
 //! line. Text only; the sources are cited as text because the research gives no verified URLs.
 
-use super::dom::{el, El, Result};
+use super::dom::{el, text_el, El, Result};
 use super::ui::Ui;
 use super::State;
 
@@ -23,31 +23,31 @@ const SOURCES: [&str; 2] = ["ai.source_apa", "ai.source_kalam"];
 pub fn render(ui: &Ui, _state: &State) -> Result<El> {
     let sources = el("details")?
         .class("ai-sources")?
-        .child(el("summary")?.text(ui.t("ai.sources_heading"))?)?
+        .child(text_el("summary", "", ui.t("ai.sources_heading"))?)?
         .child(list(ui, &SOURCES, "muted")?)?;
     el("section")?
         .class("ai")?
         .attr("part", "ai")?
         .attr("aria-labelledby", HEADING_ID)?
         .child(el("h3")?.id(HEADING_ID)?.text(ui.t("ai.heading"))?)?
-        .child(el("p")?.text(ui.t("ai.lead"))?)?
+        .child(text_el("p", "", ui.t("ai.lead"))?)?
         .child(
             el("div")?
                 .class("ai-lists")?
                 .child(column(ui, "ai.can_heading", &CAN, "ai-can")?)?
                 .child(column(ui, "ai.cannot_heading", &CANNOT, "ai-cannot")?)?,
         )?
-        .child(el("h4")?.text(ui.t("ai.advice_heading"))?)?
-        .child(el("p")?.text(ui.t("ai.advice_apa"))?)?
-        .child(el("p")?.text(ui.t("ai.advice_kalam"))?)?
+        .child(text_el("h4", "", ui.t("ai.advice_heading"))?)?
+        .child(text_el("p", "", ui.t("ai.advice_apa"))?)?
+        .child(text_el("p", "", ui.t("ai.advice_kalam"))?)?
         .child(sources)?
-        .child(el("p")?.text(ui.t("ai.next_steps"))?)?
-        .child(el("p")?.class("bridge")?.text(ui.t("ai.bridge"))?)
+        .child(text_el("p", "", ui.t("ai.next_steps"))?)?
+        .child(text_el("p", "bridge", ui.t("ai.bridge"))?)
 }
 
 /// A heading and its list, e.g. "What AI chat can help with".
 fn column(ui: &Ui, heading: &str, keys: &[&str], class: &str) -> Result<El> {
-    el("div")?.class(class)?.child(el("h4")?.text(ui.t(heading))?)?.child(list(ui, keys, "")?)
+    el("div")?.class(class)?.child(text_el("h4", "", ui.t(heading))?)?.child(list(ui, keys, "")?)
 }
 
 pub(crate) fn list(ui: &Ui, keys: &[&str], class: &str) -> Result<El> {
@@ -56,7 +56,7 @@ pub(crate) fn list(ui: &Ui, keys: &[&str], class: &str) -> Result<El> {
         ul = ul.class(class)?;
     }
     for key in keys {
-        ul = ul.child(el("li")?.text(ui.t(key))?)?;
+        ul = ul.child(text_el("li", "", ui.t(key))?)?;
     }
     Ok(ul)
 }

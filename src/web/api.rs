@@ -1,12 +1,11 @@
 //! The module's programmatic API: the same engines the panel uses, returning plain JS objects.
 
+use super::js_object::{array, Obj};
+use crate::directory::{Emergency, HostLine, Line, Resource};
+use crate::prompts::Selection;
+use crate::screen::{Screening, Subject};
 use crate::{directory, prompts, screen, Category, Lang, Level};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsValue::from_str(&e.to_string()))
-}
 
 /// Reads an optional string property of an options object.
 pub(crate) fn option_str(options: &JsValue, key: &str) -> Option<String> {
@@ -20,7 +19,30 @@ pub(crate) fn option_str(options: &JsValue, key: &str) -> Option<String> {
 #[wasm_bindgen(js_name = screen)]
 pub fn screen_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let lang = option_str(&options, "lang").and_then(|l| Lang::from_tag(&l));
-    to_js(&screen::screen(text, lang))
+    Ok(screening_js(&screen::screen(text, lang)))
+}
+
+/// `{level, categories, evidence, distress}`, as `Screening` serializes natively.
+fn screening_js(s: &Screening) -> JsValue {
+    let evidence = s.evidence.iter().map(|e| {
+        let subject = match e.subject {
+            Subject::Me => "self",
+            Subject::Other => "other",
+        };
+        let o = Obj::new();
+        o.str("category", e.category.as_str()).str("level", e.level.as_str()).str("subject", subject).str("rule", e.rule);
+        o.num("start", e.start.into()).num("end", e.end.into());
+        o.into_js()
+    });
+    let distress = s.distress.iter().map(|c| {
+        let o = Obj::new();
+        o.str("rule", c.rule).num("start", c.start.into()).num("end", c.end.into());
+        o.into_js()
+    });
+    let o = Obj::new();
+    o.str("level", s.level.as_str()).strs("categories", s.categories.iter().map(|c| c.as_str()));
+    o.val("evidence", array(evidence)).val("distress", array(distress));
+    o.into_js()
 }
 
 /// Reads an optional list of strings from an options object.
@@ -43,7 +65,46 @@ pub fn resources_js(country: &str, options: JsValue) -> Result<JsValue, JsValue>
     let lang = option_str(&options, "lang").and_then(|l| Lang::from_tag(&l));
     let topic = option_str(&options, "topic");
     let query = directory::Query { country, categories: &categories, level, lang, topic: topic.as_deref() };
-    to_js(&directory::route(&query))
+    Ok(array(directory::route(&query).iter().map(resource_js)))
+}
+
+/// One item as `Resource` serializes natively: `{kind, ...fields}`.
+fn resource_js(r: &Resource) -> JsValue {
+    let o = Obj::new();
+    match r {
+        Resource::Emergency(e) => emergency_js(o.str("kind", "emergency"), e),
+        Resource::EmergencyGuidance => _ = o.str("kind", "emergency_guidance"),
+        Resource::Line(line) => line_js(o.str("kind", "line"), line),
+        Resource::HostLine(line) => host_line_js(o.str("kind", "host_line"), line),
+        Resource::FindAHelpline { url } => _ = o.str("kind", "find_a_helpline").str("url", url),
+    }
+    o.into_js()
+}
+
+fn emergency_js(o: &Obj, e: &Emergency) {
+    let also = e.also.iter().map(|a| {
+        let alt = Obj::new();
+        alt.str("number", a.number).str("dial", a.dial).opt("service", a.service);
+        alt.into_js()
+    });
+    o.str("number", e.number).str("dial", e.dial).opt("service", e.service).val("also", array(also));
+    o.str("source", e.source).str("last_verified", e.last_verified);
+}
+
+fn line_js(o: &Obj, l: &Line) {
+    o.str("name", l.name).opt("phone", l.phone).opt("phone_option", l.phone_option).opt("phone_dial", l.phone_dial);
+    o.opt("sms", l.sms).opt("sms_keyword", l.sms_keyword).opt("sms_dial", l.sms_dial).opt("whatsapp", l.whatsapp);
+    o.opt("chat_url", l.chat_url).opt("url", l.url).strs("topics", l.topics.iter().copied()).opt("audience", l.audience);
+    o.opt("hours", l.hours).strs("languages", l.languages.iter().copied()).str("status", l.status.as_str());
+    o.str("last_verified", l.last_verified).str("source", l.source);
+}
+
+fn host_line_js(o: &Obj, l: &HostLine) {
+    o.str("name", &l.name).opt("phone", l.phone.as_deref()).opt("phone_option", l.phone_option.as_deref());
+    o.opt("phone_dial", l.phone_dial.as_deref()).opt("sms", l.sms.as_deref()).opt("sms_keyword", l.sms_keyword.as_deref());
+    o.opt("sms_dial", l.sms_dial.as_deref()).opt("chat_url", l.chat_url.as_deref()).opt("url", l.url.as_deref());
+    o.strs("topics", l.topics.iter().map(String::as_str)).opt("hours", l.hours.as_deref());
+    o.strs("languages", l.languages.iter().map(String::as_str)).opt("country", l.country.as_deref());
 }
 
 /// `prompts({lang, level, theme, count, seed, history, deep})` → journaling prompts for that state.
@@ -61,5 +122,23 @@ pub fn prompts_js(options: JsValue) -> Result<JsValue, JsValue> {
     let seed = number("seed").map_or(0, |n| n.abs() as u64);
     let history = option_list(&options, "history");
     let history: Vec<&str> = history.iter().map(String::as_str).collect();
-    to_js(&prompts::choose(&state, &history, seed, count))
+    Ok(selection_js(&prompts::choose(&state, &history, seed, count)))
+}
+
+/// As `Selection` serializes natively.
+fn selection_js(s: &Selection) -> JsValue {
+    let chosen = s.prompts.iter().map(|c| {
+        let (p, prompt) = (c.prompt, Obj::new());
+        prompt.str("id", p.id).str("lang", p.lang.as_str()).str("exercise", p.exercise.as_str());
+        prompt.strs("themes", p.themes.iter().copied()).str("intensity", p.intensity.as_str());
+        prompt.num("minutes", p.minutes.into()).str("text", p.text);
+        let o = Obj::new();
+        o.val("prompt", prompt.into_js()).opt("source", c.source).opt("caution", c.caution);
+        o.into_js()
+    });
+    let o = Obj::new();
+    o.val("prompts", array(chosen)).str("distress", s.distress.as_str()).bool("show_help", s.show_help);
+    o.bool("deep_withheld", s.deep_withheld).opt("theme", s.theme).bool("theme_fell_back", s.theme_fell_back);
+    o.num("pool_size", s.pool_size as f64).bool("cycle_restarted", s.cycle_restarted);
+    o.into_js()
 }

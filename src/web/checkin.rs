@@ -1,7 +1,7 @@
 //! The "Check in" box: what the person types is screened on the device as they type (debounced), and
 //! the help section answers: calm wording matched to what was found, the right lines, help first.
 
-use super::dom::{button, el, El, Result};
+use super::dom::{button, el, text_el, El, Result};
 use super::panel::View;
 use super::ui::Ui;
 use crate::screen::{Screening, Subject};
@@ -86,13 +86,13 @@ pub fn why(ui: &Ui, source: &str, screening: &Screening) -> Result<Option<El>> {
     let mut list = el("ul")?;
     for e in &screening.evidence {
         let phrase = utf16_slice(source, e.start as usize, e.end as usize);
-        list = list.child(el("li")?.text(&ui.fill("checkin.why_item", &[("phrase", &phrase), ("rule", e.rule)]))?)?;
+        list = list.child(text_el("li", "", &ui.fill("checkin.why_item", &[("phrase", &phrase), ("rule", e.rule)]))?)?;
     }
     let details = el("details")?
-        .child(el("summary")?.text(ui.t("checkin.why"))?)?
-        .child(el("p")?.class("muted")?.text(ui.t("checkin.why_intro"))?)?
+        .child(text_el("summary", "", ui.t("checkin.why"))?)?
+        .child(text_el("p", "muted", ui.t("checkin.why_intro"))?)?
         .child(list)?
-        .child(el("p")?.class("muted")?.text(ui.t("checkin.checked"))?)?;
+        .child(text_el("p", "muted", ui.t("checkin.checked"))?)?;
     Ok(Some(details))
 }
 

@@ -11,7 +11,7 @@
 //! and which lets a person check their choice before it counts (a stray tap on item 9 should not be
 //! the answer). Focus moves to the new question after each step; a live region says where they are.
 
-use super::dom::{button, el, link, El, Result};
+use super::dom::{button, el, link, text_el, El, Result};
 use super::panel::CheckSignal;
 use super::ui::Ui;
 use super::{show_screening, Shared, State};
@@ -90,15 +90,15 @@ fn chooser(ui: &Ui, body: El) -> Result<El> {
         let instrument = crate::checks::instrument(id, ui.lang);
         let mut item = el("li")?
             .class("card")?
-            .child(el("h4")?.text(instrument.title)?)?
-            .child(el("p")?.text(ui.t(about_key(id)))?)?;
+            .child(text_el("h4", "", instrument.title)?)?
+            .child(text_el("p", "", ui.t(about_key(id)))?)?;
         if id == InstrumentId::Asq {
-            item = item.child(el("p")?.class("muted")?.text(ui.t("checks.asq_clinician_note"))?)?;
+            item = item.child(text_el("p", "muted", ui.t("checks.asq_clinician_note"))?)?;
         }
         list = list.child(item.child(take_button(ui, id, false)?)?)?;
     }
-    body.child(el("p")?.text(ui.t("checks.intro"))?)?
-        .child(el("p")?.class("not-a-diagnosis")?.text(ui.t("checks.not_a_diagnosis"))?)?
+    body.child(text_el("p", "", ui.t("checks.intro"))?)?
+        .child(text_el("p", "not-a-diagnosis", ui.t("checks.not_a_diagnosis"))?)?
         .child(list)
 }
 
@@ -109,7 +109,7 @@ fn crisis_box(ui: &Ui, id: InstrumentId) -> Result<El> {
     let lead = if id == InstrumentId::Asq { "checks.crisis_lead_asq" } else { "checks.crisis_lead" };
     el("div")?
         .class("crisis-first")?
-        .child(el("p")?.class("crisis-lead")?.text(ui.t(lead))?)?
+        .child(text_el("p", "crisis-lead", ui.t(lead))?)?
         .child(button(ui.t("panel.help_now_jump"))?.class("primary")?.attr("data-action", "help")?)
 }
 
@@ -139,11 +139,11 @@ fn question(ui: &Ui, body: El, session: &Session, checks: &Checks) -> Result<El>
         body = body.child(crisis_box(ui, session.id())?)?;
     }
     if first && session.id() == InstrumentId::Asq {
-        body = body.child(el("p")?.class("muted")?.text(ui.t("checks.asq_clinician_note"))?)?;
+        body = body.child(text_el("p", "muted", ui.t("checks.asq_clinician_note"))?)?;
     }
     let progress = session.progress();
     let (n, total) = (progress.number.to_string(), progress.total.to_string());
-    body = body.child(el("p")?.class("check-progress")?.text(&ui.fill("checks.question_of", &[("n", &n), ("total", &total)]))?)?;
+    body = body.child(text_el("p", "check-progress", &ui.fill("checks.question_of", &[("n", &n), ("total", &total)]))?)?;
     let mut fieldset = el("fieldset")?.class("question")?;
     // The stem belongs to the scored items ("Over the last 2 weeks…"), not to the follow-up question.
     if let (Some(stem), Role::Scored) = (instrument.stem, item.role) {
@@ -160,11 +160,11 @@ fn question(ui: &Ui, body: El, session: &Session, checks: &Checks) -> Result<El>
         if checks.selected == Some(choice.value) {
             input = input.attr("checked", "")?;
         }
-        choices = choices.child(el("label")?.class("choice")?.child(input)?.child(el("span")?.text(choice.label)?)?)?;
+        choices = choices.child(el("label")?.class("choice")?.child(input)?.child(text_el("span", "", choice.label)?)?)?;
     }
     body = body.child(fieldset.child(choices)?)?;
     if !item.sourced {
-        body = body.child(el("p")?.class("muted")?.text(ui.t("checks.unsourced"))?)?;
+        body = body.child(text_el("p", "muted", ui.t("checks.unsourced"))?)?;
     }
     if checks.nudge {
         body = body.child(el("p")?.class("check-nudge")?.attr("role", "alert")?.text(ui.t("checks.choose_answer"))?)?;
@@ -178,7 +178,7 @@ fn question(ui: &Ui, body: El, session: &Session, checks: &Checks) -> Result<El>
         .child(button(ui.t(skip))?.attr("data-action", "checks-skip")?)?
         .child(button(ui.t("checks.start_over"))?.attr("data-action", "checks-start-over")?)?;
     body.child(actions)?
-        .child(el("p")?.class("not-a-diagnosis")?.text(ui.t("checks.not_a_diagnosis"))?)?
+        .child(text_el("p", "not-a-diagnosis", ui.t("checks.not_a_diagnosis"))?)?
         .child(source_line(ui, session)?)
 }
 
@@ -222,14 +222,14 @@ fn result(ui: &Ui, body: El, session: &Session) -> Result<El> {
     let instrument = session.instrument(ui.lang);
     let mut body = body
         .child(el("h4")?.id(RESULT_ID)?.attr("tabindex", "-1")?.text(ui.t("checks.result_title"))?)?
-        .child(el("p")?.class("muted")?.text(instrument.title)?)?;
+        .child(text_el("p", "muted", instrument.title)?)?;
     if outcome.crisis_first {
         body = body.child(crisis_box(ui, session.id())?)?;
     }
     if let Some(line) = result_line(ui, &outcome) {
-        body = body.child(el("p")?.class("result-line")?.text(&line)?)?;
+        body = body.child(text_el("p", "result-line", &line)?)?;
     }
-    body = body.child(el("p")?.class("next-step")?.text(ui.t(outcome.next.ui_key()))?)?;
+    body = body.child(text_el("p", "next-step", ui.t(outcome.next.ui_key()))?)?;
     if let Some(next) = outcome.next.offers() {
         body = body.child(el("p")?.child(take_button(ui, next, true)?)?)?;
     }
@@ -237,7 +237,7 @@ fn result(ui: &Ui, body: El, session: &Session) -> Result<El> {
         .class("check-actions")?
         .child(button(ui.t("checks.start_over"))?.attr("data-action", "checks-start-over")?)?
         .child(button(ui.t("checks.choose_another"))?.attr("data-action", "checks-choose")?)?;
-    body.child(el("p")?.class("not-a-diagnosis")?.text(ui.t("checks.not_a_diagnosis"))?)?
+    body.child(text_el("p", "not-a-diagnosis", ui.t("checks.not_a_diagnosis"))?)?
         .child(actions)?
         .child(source_line(ui, session)?)
 }

@@ -100,6 +100,23 @@ pub fn link(href: &str, text: &str) -> Result<El> {
     }
 }
 
+/// `<tag class="…">text</tag>` in one out-of-line call (the commonest shape in the views); an empty
+/// `class` sets none.
+#[inline(always)]
+pub fn text_el(tag: &str, class: &str, text: &str) -> Result<El> {
+    Ok(make_text_el(tag, class, text))
+}
+
+#[inline(never)]
+fn make_text_el(tag: &str, class: &str, text: &str) -> El {
+    let e = El(create(tag));
+    if !class.is_empty() {
+        set_class(&e.0, class);
+    }
+    set_text(&e.0, text);
+    e
+}
+
 /// A `<button type="button">` with text.
 #[inline(always)]
 pub fn button(text: &str) -> Result<El> {

@@ -1,27 +1,20 @@
 //! The events the element tells its host page about. They carry what was found and what the person
 //! did, never what they typed and never their number.
 
+use super::js_object::Obj;
 use crate::screen::Screening;
-use serde::Serialize;
+use wasm_bindgen::JsValue;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
-#[derive(Serialize)]
-struct ScreenDetail<'a> {
-    level: &'a str,
-    categories: Vec<&'a str>,
-    held: bool,
-}
-
 /// A help link the person used: which line, and how.
-#[derive(Serialize)]
 pub struct ResourceDetail {
     pub resource: String,
     pub kind: String,
     pub country: String,
 }
 
-fn dispatch<T: Serialize>(host: &HtmlElement, name: &str, detail: &T) {
-    let Ok(detail) = detail.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) else { return };
+fn dispatch(host: &HtmlElement, name: &str, detail: Obj) {
+    let detail: JsValue = detail.into_js();
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -33,15 +26,15 @@ fn dispatch<T: Serialize>(host: &HtmlElement, name: &str, detail: &T) {
 
 /// `before-you-rely:screen`, after every check: `{level, categories, held}`.
 pub fn screen(host: &HtmlElement, screening: &Screening, held: bool) {
-    let detail = ScreenDetail {
-        level: screening.level.as_str(),
-        categories: screening.categories.iter().map(|c| c.as_str()).collect(),
-        held,
-    };
-    dispatch(host, "before-you-rely:screen", &detail);
+    let detail = Obj::new();
+    detail.str("level", screening.level.as_str()).strs("categories", screening.categories.iter().map(|c| c.as_str()));
+    detail.bool("held", held);
+    dispatch(host, "before-you-rely:screen", detail);
 }
 
 /// `before-you-rely:resource`, when a help link is used: `{resource, kind, country}`.
 pub fn resource(host: &HtmlElement, detail: &ResourceDetail) {
-    dispatch(host, "before-you-rely:resource", detail);
+    let o = Obj::new();
+    o.str("resource", &detail.resource).str("kind", &detail.kind).str("country", &detail.country);
+    dispatch(host, "before-you-rely:resource", o);
 }

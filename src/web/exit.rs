@@ -2,7 +2,7 @@
 //! the page for a neutral one with `location.replace` (so Back does not return) after wiping the
 //! panel's state. The note beside it says honestly that browser history is not erased.
 
-use super::dom::{button, el, El, Result};
+use super::dom::{button, el, text_el, El, Result};
 use super::ui::Ui;
 use super::Shared;
 use gloo_events::EventListener;
@@ -18,7 +18,7 @@ pub fn control(ui: &Ui) -> Result<El> {
     el("div")?
         .class("exit")?
         .child(button(ui.t("exit.button"))?.class("exit-button")?.attr("part", "exit-button")?.attr("data-action", "exit")?)?
-        .child(el("p")?.class("muted")?.text(ui.t("exit.note"))?)
+        .child(text_el("p", "muted", ui.t("exit.note"))?)
 }
 
 /// Wipes what the panel holds and leaves for the configured neutral page.

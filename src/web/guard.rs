@@ -4,7 +4,7 @@
 //! Nothing about the message leaves the page, and events carry the finding, never the text.
 
 use super::config::Config;
-use super::dom::{button, el, El, Result};
+use super::dom::{button, el, text_el, El, Result};
 use super::events;
 use super::panel::View;
 use super::ui::Ui;
@@ -45,21 +45,21 @@ pub fn render(ui: &Ui, view: &View, config: &Config, exit: El) -> Result<El> {
         .attr("part", "guard-card")?
         .attr("aria-labelledby", "byr-guard-title")?
         .child(el("h2")?.id("byr-guard-title")?.text(ui.t("guard.title"))?)?
-        .child(el("p")?.text(ui.t("guard.lead"))?)?
+        .child(text_el("p", "", ui.t("guard.lead"))?)?
         .child(
             el("div")?
                 .class("guard-actions")?
                 .child(button(ui.t("guard.talk"))?.class("primary")?.attr("data-action", "guard-talk")?)?
                 .child(button(ui.t("guard.send"))?.attr("data-action", "guard-send")?)?,
         )?
-        .child(el("p")?.class("muted")?.text(ui.t("guard.held"))?)?
+        .child(text_el("p", "muted", ui.t("guard.held"))?)?
         .child(help::section(ui, view, config)?)?
         .child(exit)?;
     el("section")?
         .class("guard")?
         .attr("part", "guard")?
         .attr("aria-label", ui.t("panel.title"))?
-        .child(el("p")?.class("muted")?.text(ui.t("guard.active"))?)?
+        .child(text_el("p", "muted", ui.t("guard.active"))?)?
         .child(el("p")?.id(NOTICE_ID)?.class("support-note")?.attr("role", "status")?)?
         .child(help::jump_button(ui)?)?
         .child(card)

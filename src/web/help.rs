@@ -3,7 +3,7 @@
 
 use super::checkin;
 use super::config::Config;
-use super::dom::{button, el, link, El, Result};
+use super::dom::{button, el, link, text_el, El, Result};
 use super::panel::View;
 use super::ui::Ui;
 use crate::directory::{self, Emergency, HostLine, Line, Query, Resource};
@@ -36,7 +36,7 @@ pub fn section(ui: &Ui, view: &View, config: &Config) -> Result<El> {
         .attr("aria-labelledby", HEADING_ID)?
         .child(heading)?
         .child(message)?
-        .child(el("p")?.text(ui.t("help.lead"))?)?
+        .child(text_el("p", "", ui.t("help.lead"))?)?
         .child(cards(ui, view, config)?)?
         .child(picker(ui, &view.country, view.remember_country)?)
 }
@@ -68,7 +68,7 @@ pub fn cards(ui: &Ui, view: &View, config: &Config) -> Result<El> {
         }
     }
     if folded > 0 {
-        let summary = el("summary")?.text(&ui.fill("help.more", &[("count", &folded.to_string())]))?;
+        let summary = text_el("summary", "", &ui.fill("help.more", &[("count", &folded.to_string())]))?;
         list = list.child(el("li")?.class("more")?.child(el("details")?.child(summary)?.child(more)?)?)?;
     }
     Ok(list)
@@ -78,7 +78,7 @@ fn card(ui: &Ui, resource: &Resource) -> Result<El> {
     let item = el("li")?.class("card")?.attr("part", "card")?;
     match resource {
         Resource::Emergency(e) => emergency_card(ui, item, e),
-        Resource::EmergencyGuidance => item.child(el("p")?.class("emergency")?.text(ui.t("directory.local_emergency"))?),
+        Resource::EmergencyGuidance => item.child(text_el("p", "emergency", ui.t("directory.local_emergency"))?),
         Resource::Line(line) => line_card(ui, item, line),
         Resource::HostLine(line) => host_card(ui, item, line),
         Resource::FindAHelpline { url } => {
@@ -91,7 +91,7 @@ fn emergency_card(ui: &Ui, item: El, e: &Emergency) -> Result<El> {
     let call = action(tel_href(e.dial).as_deref(), &ui.fill("help.call", &[("number", e.number)]), true)?;
     let mut card = item
         .class("card emergency-card")?
-        .child(el("p")?.class("emergency")?.text(&ui.fill("help.emergency", &[("number", e.number)]))?)?
+        .child(text_el("p", "emergency", &ui.fill("help.emergency", &[("number", e.number)]))?)?
         .child(el("div")?.class("actions")?.child(tracked(call, "emergency", "call")?)?)?;
     if !e.also.is_empty() {
         let also: Vec<String> = e
@@ -102,7 +102,7 @@ fn emergency_card(ui: &Ui, item: El, e: &Emergency) -> Result<El> {
                 None => a.number.to_string(),
             })
             .collect();
-        card = card.child(el("p")?.class("muted")?.text(&ui.fill("directory.emergency_also", &[("numbers", &also.join(", "))]))?)?;
+        card = card.child(text_el("p", "muted", &ui.fill("directory.emergency_also", &[("numbers", &also.join(", "))]))?)?;
     }
     Ok(card)
 }
@@ -130,23 +130,23 @@ fn line_card(ui: &Ui, item: El, line: &Line) -> Result<El> {
     if let Some(url) = line.url.filter(|u| Some(*u) != line.chat_url) {
         actions = actions.child(tracked(link(url, ui.t("help.website"))?.class("action")?, line.name, "web")?)?;
     }
-    let mut card = item.child(el("h4")?.text(line.name)?)?;
+    let mut card = item.child(text_el("h4", "", line.name)?)?;
     let topics: Vec<String> = line.topics.iter().map(|t| ui.t(&format!("directory.topic_{t}")).to_string()).collect();
     if !topics.is_empty() {
-        card = card.child(el("p")?.class("muted")?.text(&ui.fill("directory.topics", &[("topics", &topics.join(", "))]))?)?;
+        card = card.child(text_el("p", "muted", &ui.fill("directory.topics", &[("topics", &topics.join(", "))]))?)?;
     }
     card = card.child(actions)?;
     if let Some(hours) = line.hours {
-        card = card.child(el("p")?.class("muted")?.text(&ui.fill("help.hours", &[("hours", hours)]))?)?;
+        card = card.child(text_el("p", "muted", &ui.fill("help.hours", &[("hours", hours)]))?)?;
     }
     if !line.languages.is_empty() {
         let langs = line.languages.join(", ").to_ascii_uppercase();
-        card = card.child(el("p")?.class("muted")?.text(&ui.fill("help.languages", &[("languages", &langs)]))?)?;
+        card = card.child(text_el("p", "muted", &ui.fill("help.languages", &[("languages", &langs)]))?)?;
     }
     if line.status == "secondary" {
-        card = card.child(el("p")?.class("please-check")?.text(ui.t("help.please_check"))?)?;
+        card = card.child(text_el("p", "please-check", ui.t("help.please_check"))?)?;
     }
-    card.child(el("p")?.class("muted")?.text(&ui.fill("help.last_checked", &[("date", line.last_verified)]))?)
+    card.child(text_el("p", "muted", &ui.fill("help.last_checked", &[("date", line.last_verified)]))?)
 }
 
 /// A host-supplied line: rendered as text only, marked as coming from the site.
@@ -170,11 +170,11 @@ fn host_card(ui: &Ui, item: El, line: &HostLine) -> Result<El> {
     if let Some(url) = &line.url {
         actions = actions.child(tracked(link(url, ui.t("help.website"))?.class("action")?, &line.name, "web")?)?;
     }
-    let mut card = item.child(el("h4")?.text(&line.name)?)?.child(actions)?;
+    let mut card = item.child(text_el("h4", "", &line.name)?)?.child(actions)?;
     if let Some(hours) = &line.hours {
-        card = card.child(el("p")?.class("muted")?.text(&ui.fill("help.hours", &[("hours", hours)]))?)?;
+        card = card.child(text_el("p", "muted", &ui.fill("help.hours", &[("hours", hours)]))?)?;
     }
-    card.child(el("p")?.class("muted")?.text(ui.t("directory.host_line"))?)
+    card.child(text_el("p", "muted", ui.t("directory.host_line"))?)
 }
 
 /// Marks a link so a click can be reported to the host as `before-you-rely:resource` (which line
@@ -187,7 +187,7 @@ fn tracked(link: El, resource: &str, kind: &str) -> Result<El> {
 fn action(href: Option<&str>, label: &str, primary: bool) -> Result<El> {
     match href {
         Some(href) => link(href, label)?.class(if primary { "action primary" } else { "action" }),
-        None => el("span")?.text(label),
+        None => text_el("span", "", label),
     }
 }
 

@@ -7,7 +7,7 @@
 //! the host page is not printed with it. Neither makes a request.
 
 use super::ai_view::list;
-use super::dom::{button, el, link, El, Result};
+use super::dom::{button, el, link, text_el, El, Result};
 use super::ui::Ui;
 use super::{Shared, State};
 use crate::prompts::{prep_note_text, PrepAnswers, CONSULTATION_QUESTIONS};
@@ -64,16 +64,16 @@ pub fn render(ui: &Ui, state: &State) -> Result<El> {
         .attr("part", "human")?
         .attr("aria-labelledby", HEADING_ID)?
         .child(el("h3")?.id(HEADING_ID)?.text(ui.t("human.heading"))?)?
-        .child(el("p")?.text(ui.t("human.lead"))?)?
-        .child(el("h4")?.text(ui.t("human.find_heading"))?)?
+        .child(text_el("p", "", ui.t("human.lead"))?)?
+        .child(text_el("h4", "", ui.t("human.find_heading"))?)?
         .child(list(ui, &FIND, "")?)?;
     if let Some((label, url)) = &state.config.directory_link {
         section = section.child(el("p")?.class("directory-link")?.child(link(url, label)?.class("action")?)?)?;
     }
     section
-        .child(el("p")?.class("muted")?.text(ui.t("human.not_a_referral"))?)?
-        .child(el("h4")?.text(ui.t("human.questions_heading"))?)?
-        .child(el("p")?.class("muted")?.text(ui.t("human.questions_lead"))?)?
+        .child(text_el("p", "muted", ui.t("human.not_a_referral"))?)?
+        .child(text_el("h4", "", ui.t("human.questions_heading"))?)?
+        .child(text_el("p", "muted", ui.t("human.questions_lead"))?)?
         .child(list(ui, &CONSULTATION_QUESTIONS, "questions")?)?
         .child(prep_form(ui, &state.human.answers)?)
 }
@@ -83,7 +83,7 @@ fn prep_form(ui: &Ui, answers: &PrepAnswers) -> Result<El> {
         .class("prep")?
         .attr("aria-labelledby", PREP_ID)?
         .child(el("h4")?.id(PREP_ID)?.text(ui.t("human.prep_heading"))?)?
-        .child(el("p")?.text(ui.t("human.prep_lead"))?)?;
+        .child(text_el("p", "", ui.t("human.prep_lead"))?)?;
     let values = [&answers.help_with, &answers.not_worked, &answers.need, &answers.my_questions];
     for ((kind, id, label), value) in FIELDS.iter().zip(values) {
         let input = el("textarea")?.id(id)?.attr("rows", "3")?.attr("data-input", kind)?.attr("autocomplete", "off")?;
@@ -100,7 +100,7 @@ fn prep_form(ui: &Ui, answers: &PrepAnswers) -> Result<El> {
     form.child(el("div")?.class("prep-check")?.child(check)?.child(el("label")?.attr("for", STANDARD_ID)?.text(ui.t("human.prep_include_standard"))?)?)?
         .child(actions)?
         .child(el("p")?.id(STATUS_ID)?.class("prep-status")?.attr("role", "status")?)?
-        .child(el("p")?.class("muted")?.text(ui.t("human.prep_footer"))?)
+        .child(text_el("p", "muted", ui.t("human.prep_footer"))?)
 }
 
 /// A click on a control whose `data-action` starts with this section's prefix.

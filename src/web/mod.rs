@@ -13,6 +13,7 @@ mod events;
 mod exit;
 mod guard;
 mod help;
+mod js_object;
 mod human_view;
 mod panel;
 mod prompts_view;
@@ -35,6 +36,11 @@ use config::Config;
 use guard::{Guard, Release};
 use panel::View;
 use ui::Ui;
+
+/// talc instead of std's dlmalloc: a smaller allocator for the same job (the widget runs on one thread,
+/// which `new_global` requires).
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 /// How long typing must pause before the check-in box is screened.
 const SCREEN_DEBOUNCE_MS: u32 = 250;

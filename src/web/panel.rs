@@ -2,7 +2,7 @@
 //! and quick exit. Sections the host switched off are left out.
 
 use super::config::Config;
-use super::dom::{el, El, Result};
+use super::dom::{el, text_el, El, Result};
 use super::ui::Ui;
 use super::{checkin, exit, help};
 use crate::screen::Screening;
@@ -62,7 +62,7 @@ pub fn render(ui: &Ui, view: &View, config: &Config) -> Result<El> {
         .child(header)?
         // Quick exit comes before anything sensitive, in reading and keyboard order.
         .child(exit::control(ui)?)?
-        .child(el("p")?.class("intro")?.text(ui.t("panel.intro"))?)?;
+        .child(text_el("p", "intro", ui.t("panel.intro"))?)?;
     if !config.hidden.contains(&"checkin") {
         panel = panel.child(checkin::section(ui, &view.checkin)?)?;
     }
@@ -70,7 +70,7 @@ pub fn render(ui: &Ui, view: &View, config: &Config) -> Result<El> {
     for slot in SLOTS.iter().filter(|s| !config.hidden.contains(s)) {
         panel = panel.child(el("div")?.class("slot")?.attr("data-slot", slot)?)?;
     }
-    panel.child(el("p")?.class("muted")?.text(ui.t("panel.not_a_service"))?)
+    panel.child(text_el("p", "muted", ui.t("panel.not_a_service"))?)
 }
 
 /// True when what the person wrote calls for the help section to come before everything else.

@@ -12,7 +12,7 @@
 #[path = "journal_store.rs"]
 mod journal_store;
 
-use super::dom::{button, el, El, Result};
+use super::dom::{button, el, text_el, El, Result};
 use super::ui::Ui;
 use super::{refresh_slot, Shared, State};
 use crate::prompts::{
@@ -221,8 +221,8 @@ fn notices(ui: &Ui, selection: &Selection) -> Result<Vec<El>> {
         out.push(
             el("p")?
                 .class("notice")?
-                .child(el("span")?.text(ui.t("prompts.help_visible"))?)?
-                .child(el("span")?.text(" ")?)?
+                .child(text_el("span", "", ui.t("prompts.help_visible"))?)?
+                .child(text_el("span", "", " ")?)?
                 .child(button(ui.t("panel.help_now"))?.class("help-jump")?.attr("data-action", "help")?)?,
         );
     }
@@ -247,9 +247,9 @@ fn card(ui: &Ui, shown: &Suggestion) -> Result<El> {
     };
     let meta = el("ul")?
         .class("prompt-meta muted")?
-        .child(el("li")?.text(&labelled(ui.t("prompts.exercise_label"), ui.t(&exercise)))?)?
-        .child(el("li")?.text(&labelled(ui.t("prompts.intensity_label"), ui.t(&intensity)))?)?
-        .child(el("li")?.text(&minutes)?)?;
+        .child(text_el("li", "", &labelled(ui.t("prompts.exercise_label"), ui.t(&exercise)))?)?
+        .child(text_el("li", "", &labelled(ui.t("prompts.intensity_label"), ui.t(&intensity)))?)?
+        .child(text_el("li", "", &minutes)?)?;
     let mut card = el("div")?
         .class("card prompt-card")?
         .attr("data-prompt", prompt.id)?
@@ -274,7 +274,7 @@ fn card(ui: &Ui, shown: &Suggestion) -> Result<El> {
 /// A paragraph of text (kept out of line: the views build many).
 #[inline(never)]
 fn para(class: &str, text: &str) -> Result<El> {
-    let p = el("p")?.text(text)?;
+    let p = text_el("p", "", text)?;
     if class.is_empty() {
         Ok(p)
     } else {

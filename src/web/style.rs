@@ -1,7 +1,7 @@
 //! The panel's styles: a constructable stylesheet adopted by the shadow root (allowed under a strict
 //! `style-src 'self'` CSP), or a `<style>` element where constructable sheets are missing.
 
-use super::dom::{el, Result};
+use super::dom::{text_el, Result};
 use web_sys::{CssStyleSheet, ShadowRoot};
 
 const CSS: &str = include_str!("panel.css");
@@ -14,7 +14,7 @@ pub fn apply(root: &ShadowRoot) -> Result<()> {
             root.set_adopted_style_sheets(&sheets);
         }
         Err(_) => {
-            let style = el("style")?.text(CSS)?;
+            let style = text_el("style", "", CSS)?;
             root.append_child(&style.0)?;
         }
     }
