@@ -27,8 +27,8 @@ const CATEGORIES: [&str; 7] = [
     "psychosis",
     "overdose",
 ];
-/// At most this many concepts over both languages (one bit each of a u64).
-const MAX_CONCEPTS: usize = 64;
+/// At most this many concepts over both languages (one bit each of a u128).
+const MAX_CONCEPTS: usize = 128;
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
@@ -392,7 +392,7 @@ pub fn generate() {
                 fail(&rules_file, format!("rule {id}: now_alone only makes sense with needs"));
             }
             let concept_mask = |names: &[String]| {
-                names.iter().fold(0u64, |m, n| {
+                names.iter().fold(0u128, |m, n| {
                     let Some(&bit) = concept_bits.get(&format!("{lang}.{n}")) else {
                         fail(&rules_file, format!("rule {id}: unknown concept `{n}` (define it as [[concept]] in this file)"))
                     };

@@ -2,7 +2,7 @@
 //! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
 //! becomes a `Finding` with its final level.
 
-use super::lexicon::{flags, rules, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
+use super::lexicon::{flags, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
 use super::Subject;
@@ -43,7 +43,7 @@ pub(super) struct Scratch {
     /// Concept hits that survived their context, in text order.
     concepts: Vec<ConceptHit>,
     /// Concept bits of each sentence, and its length in words.
-    sentence_concepts: Vec<u64>,
+    sentence_concepts: Vec<ConceptSet>,
     sentence_len: Vec<u32>,
 }
 
@@ -198,7 +198,7 @@ impl Cooccurrence<'_> {
         &self,
         hits: &[Hit],
         concepts: &mut Vec<ConceptHit>,
-        sentence_concepts: &mut Vec<u64>,
+        sentence_concepts: &mut Vec<ConceptSet>,
         sentence_len: &mut Vec<u32>,
         out: &mut Vec<Finding>,
     ) {
@@ -222,7 +222,7 @@ impl Cooccurrence<'_> {
                 continue;
             }
             let Some(&sentence) = self.sentence_of.get(h.start as usize) else { continue };
-            sentence_concepts[sentence as usize] |= 1u64 << (bit & 63);
+            sentence_concepts[sentence as usize] |= 1 << (bit & 127);
             concepts.push(ConceptHit {
                 sentence,
                 bit,
@@ -243,7 +243,7 @@ impl Cooccurrence<'_> {
                 _ => 0,
             };
             for (index, r) in cooc_rules() {
-                let meets = |m: u64| m & r.all == r.all && (r.any == 0 || m & r.any != 0) && m & r.unless == 0;
+                let meets = |m: ConceptSet| m & r.all == r.all && (r.any == 0 || m & r.any != 0) && m & r.unless == 0;
                 // A pair is read only for what neither sentence holds alone.
                 let last = if meets(one) {
                     s
@@ -296,9 +296,9 @@ impl Cooccurrence<'_> {
             return;
         }
         // Evidence: the first words of each concept the rule used.
-        let mut used = 0u64;
+        let mut used: ConceptSet = 0;
         for c in window {
-            let bit = 1u64 << (c.bit & 63);
+            let bit: ConceptSet = 1 << (c.bit & 127);
             if (r.all | r.any) & bit != 0 && used & bit == 0 {
                 used |= bit;
                 out.push(Finding {

@@ -25,6 +25,9 @@ pub(super) enum Kind {
     Concept(u8),
 }
 
+/// One bit per concept of the co-occurrence layer (both languages).
+pub(super) type ConceptSet = u128;
+
 pub(super) struct RuleDef {
     pub id: &'static str,
     pub kind: Kind,
@@ -42,11 +45,11 @@ pub(super) struct RuleDef {
     /// Counts without that company when an immediacy marker is in the sentence.
     pub now_alone: bool,
     /// Co-occurrence rule: concept bits that must all meet in one sentence (0: a pattern rule).
-    pub all: u64,
+    pub all: ConceptSet,
     /// ...and of which at least one must be there too (0: none required).
-    pub any: u64,
+    pub any: ConceptSet,
     /// ...and none of which may be there.
-    pub unless: u64,
+    pub unless: ConceptSet,
     /// Dropped when an exclusion covers it (false only for some concepts).
     pub excludable: bool,
 }
