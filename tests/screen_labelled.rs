@@ -167,12 +167,22 @@ fn every_category_is_covered() {
 
 #[test]
 fn held_out_sets_are_reported() {
-    // `*.blind.tsv` were written by someone who never read the rules: evaluated only, never tuned on.
+    // `*.blind*.tsv` were written by people who never read the rules. Each was measured once on
+    // first contact (the figures are in the issue notes); earlier rounds were then used to find
+    // classes of error, so only the newest round is still unseen. Reported here, never asserted.
     for (name, lang) in [
         ("en.heldout.tsv", Lang::En),
         ("es.heldout.tsv", Lang::Es),
         ("en.blind.tsv", Lang::En),
         ("es.blind.tsv", Lang::Es),
+        ("en.blind2.tsv", Lang::En),
+        ("es.blind2.tsv", Lang::Es),
+        ("en.blind3.tsv", Lang::En),
+        ("es.blind3.tsv", Lang::Es),
+        ("en.blind4.tsv", Lang::En),
+        ("es.blind4.tsv", Lang::Es),
+        ("en.blind5.tsv", Lang::En),
+        ("es.blind5.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
