@@ -10,6 +10,8 @@ mod codegen;
 mod fold;
 #[path = "build/directory.rs"]
 mod directory;
+#[path = "build/model.rs"]
+mod model;
 #[path = "build/prompts.rs"]
 mod prompts;
 #[path = "build/screen.rs"]
@@ -22,6 +24,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     ui::generate();
     screen::generate();
+    model::generate();
     fold::generate();
     directory::generate();
     checks::generate();

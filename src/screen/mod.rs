@@ -16,6 +16,7 @@ mod fold;
 mod lang;
 mod lexicon;
 mod matcher;
+mod model;
 mod normalize;
 
 use crate::{Category, Lang, Level};
@@ -70,6 +71,8 @@ struct Scratch {
     hits: Vec<matcher::Hit>,
     findings: Vec<context::Finding>,
     context: context::Scratch,
+    /// The word model's feature bitset.
+    seen: Vec<u64>,
 }
 
 thread_local! {
@@ -92,6 +95,19 @@ pub fn detect_lang(text: &str) -> Option<Lang> {
     normalize::tokenize(text, &mut t, lexicon::emoji());
     lexicon::assign_words(&mut t);
     lang::detect(&t.tokens)
+}
+
+/// The words of `text` as the screen reads them (folded, one per token), for tooling: the model
+/// trainer learns from exactly what the engine sees.
+pub fn words(text: &str) -> Vec<String> {
+    let mut t = normalize::Text::default();
+    normalize::tokenize(text, &mut t, lexicon::emoji());
+    t.tokens
+        .iter()
+        .filter_map(|tok| t.buf.get(tok.start as usize..tok.end as usize))
+        .filter(|w| !w.is_empty())
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+        .collect()
 }
 
 /// The id of every rule, in table order (for tests and tooling).
@@ -130,6 +146,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
         hits,
         findings,
         context,
+        seen,
     } = s;
     normalize::tokenize(input, text, lexicon::emoji());
     lexicon::assign_words(text);
@@ -140,12 +157,48 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     if !hits.is_empty() {
         context::judge(&text.tokens, hits, context, findings);
     }
-    let out = build(&text.tokens, findings);
+    let mut out = build(&text.tokens, findings);
+    // The word model is the second net: only where the rules found no risk and judged nothing
+    // away as an idiom, an object, a story or a study ("die of cringe", "kill the process").
+    let rules = lexicon::rules();
+    let judged_away = hits.iter().any(|h| {
+        rules
+            .get(h.rule as usize)
+            .is_some_and(|r| matches!(r.kind, lexicon::Kind::Exclude | lexicon::Kind::Frame))
+    });
+    if out.level < Level::Concern && !judged_away {
+        if let Some(m) = model::score(&text.tokens, &text.buf, langs, seen) {
+            add_model_finding(&mut out, &text.tokens, &m);
+        }
+    }
     // Do not keep a huge paste's buffers alive between calls.
     if text.buf.capacity() > 1 << 16 {
         *s = Scratch::default();
     }
     out
+}
+
+/// Evidence rule ids of the word model, by language.
+const MODEL_RULES: [&str; 2] = ["en.model", "es.model"];
+
+fn add_model_finding(out: &mut Screening, tokens: &[normalize::Token], m: &model::ModelFinding) {
+    let start = tokens.get(m.start as usize).map_or(0, |t| t.u16_start);
+    let end = tokens.get(m.end.saturating_sub(1) as usize).map_or(start, |t| t.u16_end);
+    out.level = Level::Concern;
+    if !out.categories.contains(&m.category) {
+        out.categories.push(m.category);
+        out.categories.sort();
+    }
+    if out.evidence.len() < MAX_EVIDENCE {
+        out.evidence.push(Evidence {
+            category: m.category,
+            level: Level::Concern,
+            subject: Subject::Me,
+            rule: MODEL_RULES.get(m.lang).copied().unwrap_or("model"),
+            start,
+            end: end.max(start),
+        });
+    }
 }
 
 fn build(tokens: &[normalize::Token], findings: &mut Vec<context::Finding>) -> Screening {
@@ -240,6 +293,20 @@ mod tests {
         let s = screen("i just want to die, everyone would be better off without me", Some(Lang::En));
         assert!(s.level >= Level::Concern, "{s:?}");
         assert!(s.evidence.iter().all(|e| e.subject == Subject::Me), "{s:?}");
+    }
+
+    #[test]
+    fn the_word_model_is_a_second_net_at_concern() {
+        // No rule was written for this phrasing; the model's words carry it to concern.
+        let text = "lately i have been thinking everyone would cope better if i just slipped away quietly";
+        let s = screen(text, Some(Lang::En));
+        assert_eq!(s.level, Level::Concern, "{s:?}");
+        let e = s.evidence.iter().find(|e| e.rule == "en.model").expect("model evidence");
+        assert!(e.start < e.end && e.end as usize <= text.encode_utf16().count(), "{e:?}");
+        // A text the rules judge away (an idiom) is left alone; so is a document-length text.
+        assert_eq!(screen("i want to die of cringe rn", Some(Lang::En)).level, Level::None);
+        let long = format!("{text}. {}", "the weather report says rain again tomorrow. ".repeat(40));
+        assert!(screen(&long, Some(Lang::En)).evidence.iter().all(|e| e.rule != "en.model"));
     }
 
     #[test]

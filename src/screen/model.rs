@@ -1,0 +1,155 @@
+//! The second net: a logistic model over the words the screen reads (single words and adjacent
+//! pairs), trained on the labelled sets by scripts/train-screen-model.py and compiled in from
+//! `data/screen/<lang>.model.tsv`. The rules catch the phrasings someone wrote a rule for; the
+//! model catches some of the rest. It only ever adds a `concern` finding, and only when the rules
+//! found nothing at `concern` or above; its evidence is the words that weighed most.
+
+use super::lexicon::{flags, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
+use super::normalize::Token;
+use std::sync::OnceLock;
+
+/// One language's model. Weights and logits are ×1000.
+pub(super) struct LangModel {
+    bias: i32,
+    threshold: i32,
+    /// Features, one per line: "word" or "word word".
+    grams: &'static str,
+    weights: &'static [i16],
+    /// A feature's category (index into `CATEGORIES`), or 255 when it leans away from risk.
+    categories: &'static [u8],
+}
+
+include!(concat!(env!("OUT_DIR"), "/model.rs"));
+
+const CATEGORIES: [crate::Category; 7] = {
+    use crate::Category::*;
+    [Suicide, SelfHarm, Abuse, SexualViolence, HarmToOthers, Psychosis, Overdose]
+};
+
+/// Longer texts are left to the rules: the model learned from messages, not documents.
+const MAX_WORDS: usize = 200;
+
+/// What the model found: the category, and the tokens `start..end` of the heaviest feature.
+pub(super) struct ModelFinding {
+    pub lang: usize,
+    pub category: crate::Category,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Feature lookup: open addressing over FNV-1a hashes of the grams, built at first use (a few
+/// thousand hashes) instead of shipping the table.
+struct Index {
+    slots: Vec<(u32, u16)>,
+}
+
+fn fnv(h: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(h, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+const FNV_START: u32 = 0x811c_9dc5;
+
+impl Index {
+    fn build(model: &LangModel) -> Index {
+        let n = model.weights.len();
+        let size = (n * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, 0u16); size];
+        for (i, gram) in model.grams.split('\n').enumerate().take(n) {
+            let mut h = fnv(FNV_START, gram.as_bytes()) as usize & (size - 1);
+            while slots[h].1 != 0 {
+                h = (h + 1) & (size - 1);
+            }
+            slots[h] = (fnv(FNV_START, gram.as_bytes()), i as u16 + 1);
+        }
+        Index { slots }
+    }
+
+    /// The feature whose gram hashes to `hash` (a 32-bit collision with an unknown gram is
+    /// possible but rare, and costs at most one weight).
+    fn get(&self, hash: u32) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut h = hash as usize & mask;
+        for _ in 0..self.slots.len() {
+            let (k, v) = self.slots[h];
+            if v == 0 {
+                return None;
+            }
+            if k == hash {
+                return Some(v as usize - 1);
+            }
+            h = (h + 1) & mask;
+        }
+        None
+    }
+}
+
+fn index(lang: usize) -> Option<&'static Index> {
+    static INDEXES: [OnceLock<Index>; 2] = [OnceLock::new(), OnceLock::new()];
+    let model = MODELS.get(lang)?;
+    Some(INDEXES.get(lang)?.get_or_init(|| Index::build(model)))
+}
+
+/// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish); the
+/// first that reaches its threshold gives the finding.
+pub(super) fn score(tokens: &[Token], buf: &[u8], langs: u8, seen: &mut Vec<u64>) -> Option<ModelFinding> {
+    // The words, as the trainer saw them: tokens with text, in order.
+    // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
+    let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | STOP_EN | STOP_ES | SUBJ) != 0;
+    let words: Vec<(usize, &[u8], bool)> = tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| buf.get(t.start as usize..t.end as usize).map(|w| (i, w, plain(t))))
+        .filter(|(_, w, _)| !w.is_empty())
+        .take(MAX_WORDS + 1)
+        .collect();
+    if words.is_empty() || words.len() > MAX_WORDS {
+        return None;
+    }
+    (0..MODELS.len())
+        .filter(|l| langs >> l & 1 != 0)
+        .find_map(|l| score_lang(l, &words, seen))
+}
+
+fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) -> Option<ModelFinding> {
+    let model = MODELS.get(lang)?;
+    let index = index(lang)?;
+    seen.clear();
+    seen.resize(model.weights.len().div_ceil(64), 0);
+    let mut sum = model.bias;
+    let mut votes = [0i32; 7];
+    // The heaviest risk feature: (weight, first token, last token + 1).
+    let mut heaviest = (0i32, 0u32, 0u32);
+    let mut add = |hash: u32, start: usize, end: usize, shown: bool| {
+        let Some(f) = index.get(hash) else { return };
+        let (word, bit) = (f / 64, 1u64 << (f % 64));
+        if seen[word] & bit != 0 {
+            return; // features are present or not, as in training
+        }
+        seen[word] |= bit;
+        let w = i32::from(model.weights[f]);
+        sum += w;
+        if let Some(&c) = model.categories.get(f).filter(|&&c| (c as usize) < CATEGORIES.len()) {
+            votes[c as usize] += w.max(0);
+        }
+        if shown && w > heaviest.0 {
+            heaviest = (w, start as u32, end as u32 + 1);
+        }
+    };
+    for (k, &(i, word, plain)) in words.iter().enumerate() {
+        let h = fnv(FNV_START, word);
+        add(h, i, i, !plain);
+        if let Some(&(j, next, _)) = words.get(k + 1) {
+            add(fnv(fnv(h, b" "), next), i, j, true);
+        }
+    }
+    if sum < model.threshold || heaviest.0 == 0 {
+        return None;
+    }
+    let best = (0..CATEGORIES.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))?;
+    Some(ModelFinding {
+        lang,
+        category: CATEGORIES[best],
+        start: heaviest.1,
+        end: heaviest.2,
+    })
+}
