@@ -1,6 +1,7 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and threshold as
-//! logits ×1000, the word grams one per line, their weights ×1000 and categories.
+//! logits, the word grams one per line, their weights and categories. Weights are stored as one
+//! signed byte each, scaled so the largest is ±127 (bias and threshold take the same scale).
 
 use crate::codegen::{fail, lit, read_data, write_out};
 use std::fmt::Write;
@@ -50,7 +51,7 @@ pub fn generate() {
                         }) as u8,
                     };
                     grams.push(gram.to_string());
-                    weights.push((number(w) * 1000.0).round() as i32);
+                    weights.push(number(w));
                     cats.push(c);
                 }
                 _ => fail(&file, format!("line {}: expected `words<TAB>weight<TAB>category`", n + 1)),
@@ -65,11 +66,13 @@ pub fn generate() {
         if grams.windows(2).any(|w| w[0] >= w[1]) {
             fail(&file, "features must be sorted and unique (retrain with scripts/train-screen-model.py)");
         }
+        let scale = 127.0 / weights.iter().fold(1e-9f64, |m, w| m.max(w.abs()));
+        let bytes: Vec<i8> = weights.iter().map(|w| (w * scale).round() as i8).collect();
         let _ = writeln!(
             src,
-            "    LangModel {{ bias: {}, threshold: {}, grams: {}, weights: &{weights:?}, categories: &{cats:?} }},",
-            (bias * 1000.0).round() as i32,
-            (threshold * 1000.0).round() as i32,
+            "    LangModel {{ bias: {}, threshold: {}, grams: {}, weights: &{bytes:?}, categories: &{cats:?} }},",
+            (bias * scale).round() as i32,
+            (threshold * scale).round() as i32,
             lit(&grams.join("\n")),
         );
     }

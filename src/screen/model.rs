@@ -8,13 +8,14 @@ use super::lexicon::{flags, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
 use super::normalize::Token;
 use std::sync::OnceLock;
 
-/// One language's model. Weights and logits are ×1000.
+/// One language's model. Weights are one signed byte each; bias and threshold are logits in the
+/// same scale.
 pub(super) struct LangModel {
     bias: i32,
     threshold: i32,
     /// Features, one per line: "word" or "word word".
     grams: &'static str,
-    weights: &'static [i16],
+    weights: &'static [i8],
     /// A feature's category (index into `CATEGORIES`), or 255 when it leans away from risk.
     categories: &'static [u8],
 }
