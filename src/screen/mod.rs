@@ -17,6 +17,7 @@ mod lang;
 mod lexicon;
 mod matcher;
 mod normalize;
+mod tables;
 
 use crate::{Category, Lang, Level};
 use serde::Serialize;
