@@ -39,16 +39,18 @@ const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 
 /// The longest gap `...` may skip.
 const GAP_SHORT: u16 = 2;
 const GAP_LONG: u16 = 4;
-/// Pattern codes (src/screen/tables.rs reads them): a word id or word set index, OR-ed with
-/// CODE_OPTIONAL when optional; below CODE_GAP_SHORT; then the structural codes.
-const CODE_OPTIONAL: u16 = 0x8000;
-const CODE_GAP_SHORT: u16 = 0x7ff0;
-const CODE_GAP_LONG: u16 = 0x7ff1;
-const CODE_OPEN: u16 = 0x7ff2;
-const CODE_ALT: u16 = 0x7ff3;
-const CODE_CLOSE: u16 = 0x7ff4;
-const CODE_PAT_END: u16 = 0x7ff5;
-const CODE_RULE_END: u16 = 0x7ff6;
+/// Pattern codes (src/screen/tables.rs reads them, as LEB128 varints): the structural codes, then
+/// CODE_OPTIONAL before an optional element, then CODE_SYMBOL + a word id (a one-word element)
+/// or CODE_SYMBOL + word count + i (the i-th word set of SETS).
+const CODE_GAP_SHORT: u32 = 0;
+const CODE_GAP_LONG: u32 = 1;
+const CODE_OPEN: u32 = 2;
+const CODE_ALT: u32 = 3;
+const CODE_CLOSE: u32 = 4;
+const CODE_PAT_END: u32 = 5;
+const CODE_RULE_END: u32 = 6;
+const CODE_OPTIONAL: u32 = 7;
+const CODE_SYMBOL: u32 = 8;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -505,11 +507,21 @@ pub fn generate() {
     }
     prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     let names: Vec<&str> = order.iter().map(|&i| words.names[i].as_str()).collect();
-    if names.iter().any(|n| n.contains(' ')) || names.join(" ").len() >= 1 << 16 {
-        fail("data/screen", "the word list outgrew its packing (16-bit offsets)");
+    if names.iter().any(|n| n.len() >= 32) || names.join(" ").len() >= 1 << 16 {
+        fail("data/screen", "the word list outgrew its packing (31-byte words, 16-bit offsets)");
     }
-    let _ = writeln!(src, "/// Every word, sorted (the index is the word id), one space between.");
-    let _ = writeln!(src, "pub(super) static WORDS: &str = {};", lit(&names.join(" ")));
+    // Front-coded: each word is the length it shares with the one before (a byte below any letter
+    // the words use), then the rest of it. Sorted words share a lot: this is a third smaller.
+    let mut front = Vec::new();
+    let mut prev = "";
+    for w in &names {
+        let shared = w.bytes().zip(prev.bytes()).take_while(|(a, b)| a == b).count();
+        front.push(shared as u8);
+        front.extend_from_slice(&w.as_bytes()[shared..]);
+        prev = w;
+    }
+    let _ = writeln!(src, "/// Every word, sorted (the index is the word id), front-coded (see `tables::words`).");
+    let _ = writeln!(src, "pub(super) static WORDS: &[u8] = &{front:?};");
     // Spellings that look up another word's id: aliases, and any word an earlier alias shadows.
     let aliases: Vec<(&String, u16)> = exact
         .iter()
@@ -538,48 +550,58 @@ pub fn generate() {
     // The patterns as written: per rule, its patterns, each a run of codes ended by PAT_END, then
     // RULE_END. A code is a word id (a one-word element), or WORD_COUNT + i for the i-th word set of
     // SETS; OPTIONAL marks it optional. Gaps and `(a b|c d)` groups have codes of their own.
-    let mut sets: Vec<u16> = Vec::new();
-    let mut set_ends: Vec<u16> = Vec::new();
-    let mut set_index: BTreeMap<Vec<u16>, usize> = BTreeMap::new();
-    let mut code: Vec<u16> = Vec::new();
-    let mut symbol = |e: &Elem| -> u16 {
+    // Word sets (of two words or more): each its length, then its sorted ids as differences from
+    // the one before; varints, so most take a byte.
+    let mut sets: Vec<u8> = Vec::new();
+    let mut set_index: BTreeMap<Vec<u16>, u32> = BTreeMap::new();
+    let mut code: Vec<u8> = Vec::new();
+    let mut symbol = |e: &Elem, code: &mut Vec<u8>| {
         let set = remap(&e.set);
         let sym = if let [w] = set[..] {
-            w as usize
+            u32::from(w)
         } else {
+            let next = set_index.len() as u32;
             let i = *set_index.entry(set.clone()).or_insert_with(|| {
-                sets.extend_from_slice(&set);
-                set_ends.push(sets.len() as u16);
-                set_ends.len() - 1
+                varint(&mut sets, set.len() as u32);
+                let mut prev = 0;
+                for &w in &set {
+                    varint(&mut sets, u32::from(w - prev));
+                    prev = w;
+                }
+                next
             });
-            nwords + i
+            nwords as u32 + i
         };
-        if sym >= usize::from(CODE_OPTIONAL) || sets.len() > usize::from(u16::MAX) {
-            fail("data/screen", "too many words and word sets for the 15-bit pattern codes");
+        if e.kind == 1 {
+            varint(code, CODE_OPTIONAL);
         }
-        sym as u16 | if e.kind == 1 { CODE_OPTIONAL } else { 0 }
+        varint(code, CODE_SYMBOL + sym);
     };
     let mut next = written.iter().peekable();
     for rule in 0..rules_out.len() {
         while let Some(w) = next.next_if(|w| w.rule == rule) {
             for t in &w.toks {
-                code.push(match t {
-                    WTok::Elem(e) if e.kind == 2 => if e.gap == GAP_SHORT { CODE_GAP_SHORT } else { CODE_GAP_LONG },
-                    WTok::Elem(e) => symbol(e),
-                    WTok::Open => CODE_OPEN,
-                    WTok::Alt => CODE_ALT,
-                    WTok::Close => CODE_CLOSE,
-                });
+                match t {
+                    WTok::Elem(e) if e.kind == 2 => {
+                        varint(&mut code, if e.gap == GAP_SHORT { CODE_GAP_SHORT } else { CODE_GAP_LONG })
+                    }
+                    WTok::Elem(e) => symbol(e, &mut code),
+                    WTok::Open => varint(&mut code, CODE_OPEN),
+                    WTok::Alt => varint(&mut code, CODE_ALT),
+                    WTok::Close => varint(&mut code, CODE_CLOSE),
+                }
             }
-            code.push(CODE_PAT_END);
+            varint(&mut code, CODE_PAT_END);
         }
-        code.push(CODE_RULE_END);
+        varint(&mut code, CODE_RULE_END);
     }
-    let _ = writeln!(src, "/// Word sets of two words or more, sorted, back to back; SET_ENDS[i] ends the i-th.");
-    let _ = writeln!(src, "pub(super) static SETS: &[u16] = &{sets:?};");
-    let _ = writeln!(src, "pub(super) static SET_ENDS: &[u16] = &{set_ends:?};");
-    let _ = writeln!(src, "/// The patterns as written (see `tables::Code`).");
-    let _ = writeln!(src, "pub(super) static PATTERNS: &[u16] = &{code:?};");
+    if nwords + set_index.len() >= 0x7ff0 {
+        fail("data/screen", "too many words and word sets for the engine's 15-bit pattern codes");
+    }
+    let _ = writeln!(src, "/// Word sets of two words or more, as varints: length, then id differences.");
+    let _ = writeln!(src, "pub(super) static SETS: &[u8] = &{sets:?};");
+    let _ = writeln!(src, "/// The patterns as written, as varint codes (see `tables::decode_patterns`).");
+    let _ = writeln!(src, "pub(super) static PATTERNS: &[u8] = &{code:?};");
     let _ = writeln!(src, "/// The first Spanish rule: rules before it are English.");
     let _ = writeln!(src, "/// Flags of words too common to anchor a pattern.\npub(super) const COMMON_FLAGS: u16 = {COMMON_FLAGS};");
     let _ = writeln!(src, "pub(super) const FIRST_ES_RULE: usize = {first_es_rule};");
@@ -729,6 +751,15 @@ fn expand_written(toks: &[WTok]) -> Vec<Vec<Elem>> {
         }
     }
     out
+}
+
+/// Appends `v` as a LEB128 varint (7 bits a byte, low bits first).
+fn varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// `a|b` joins single words. A bar with a space beside it ("end my life | end it all") means the

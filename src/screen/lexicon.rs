@@ -107,7 +107,8 @@ pub(super) fn lookup(word: &[u8]) -> u16 {
     if word.is_empty() || word.len() >= 32 {
         return prefix(word);
     }
-    let slots = &tables().slots;
+    let t = tables();
+    let slots = &t.slots;
     let mask = slots.len().wrapping_sub(1);
     let mut h = fnv1a(word) as usize & mask;
     // The table is at most half full, so an empty slot always ends the probe.
@@ -116,7 +117,7 @@ pub(super) fn lookup(word: &[u8]) -> u16 {
         if slot.id == 0 {
             break;
         }
-        if slot.text() == word {
+        if slot.text(&t.words) == word {
             return slot.id - 1;
         }
         h = (h + 1) & mask;

@@ -5,13 +5,11 @@
 //! `(a b|c d)` groups, the first-word index and the anchor masks), so it costs start-up time
 //! (well under a millisecond) instead of download bytes.
 
-use super::lexicon::{
-    Elem, Pat, ALIASES, ALIAS_IDS, COMMON_FLAGS, FIRST_ES_RULE, PATTERNS, SETS, SET_ENDS, WORDS, WORD_FLAGS,
-};
+use super::lexicon::{Elem, Pat, ALIASES, ALIAS_IDS, COMMON_FLAGS, FIRST_ES_RULE, PATTERNS, SETS, WORDS, WORD_FLAGS};
 use std::sync::OnceLock;
 
-// Pattern codes (build/screen.rs writes them): a word id, or WORD_COUNT + i for the i-th word
-// set, OR-ed with OPTIONAL when optional; then gaps, groups and ends.
+// Pattern codes, as decoded: a word id, or word count + i for the i-th word set, OR-ed with
+// OPTIONAL when optional; then gaps, groups and ends. (Shipped as varints: see `decode_patterns`.)
 const OPTIONAL: u16 = 0x8000;
 const GAP_SHORT: u16 = 0x7ff0;
 const GAP_LONG: u16 = 0x7ff1;
@@ -20,12 +18,15 @@ const ALT: u16 = 0x7ff3;
 const CLOSE: u16 = 0x7ff4;
 const PAT_END: u16 = 0x7ff5;
 const RULE_END: u16 = 0x7ff6;
+/// The shipped codes below this are, in order, the codes from GAP_SHORT to RULE_END and OPTIONAL.
+const SYMBOL: u32 = 8;
 
 /// The longest gaps `..` and `...` skip.
 const SHORT: u32 = 2;
 const LONG: u32 = 4;
 
-/// One word of the hash table: WORDS or ALIASES (`alias`) at `offset..offset + len`, and its id.
+/// One word of the hash table: `Tables::words` or ALIASES (`alias`) at `offset..offset + len`,
+/// and its id.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Slot {
     pub offset: u16,
@@ -36,15 +37,17 @@ pub(super) struct Slot {
 }
 
 impl Slot {
-    /// The spelling this slot holds.
-    pub fn text(&self) -> &'static [u8] {
-        let from = if self.alias { ALIASES } else { WORDS };
+    /// The spelling this slot holds (`words`: `Tables::words`).
+    pub fn text<'a>(&self, words: &'a str) -> &'a [u8] {
+        let from = if self.alias { ALIASES } else { words };
         let (a, b) = (self.offset as usize, self.offset as usize + self.len as usize);
         from.as_bytes().get(a..b).unwrap_or(&[])
     }
 }
 
 pub(super) struct Tables {
+    /// Every word, sorted (the index is the word id), one space between.
+    pub words: String,
     /// Open-addressing table (FNV-1a, linear probing), at most half full.
     pub slots: Vec<Slot>,
     /// SETS, then every word id once (the one-word sets).
@@ -77,11 +80,14 @@ pub(super) fn fnv1a(bytes: &[u8]) -> u32 {
 
 fn build() -> Tables {
     let words = WORD_FLAGS.len();
-    let mut sets = SETS.to_vec();
+    let (mut sets, spans) = decode_sets();
     let singles = sets.len();
     sets.extend(0..words as u16);
+    let text = decode_words();
+    let patterns = decode_patterns();
     let mut t = Tables {
-        slots: word_table(),
+        slots: word_table(&text),
+        words: text,
         sets,
         elems: Vec::new(),
         pats: Vec::new(),
@@ -96,12 +102,7 @@ fn build() -> Tables {
             GAP_SHORT => return Elem::gap(SHORT),
             GAP_LONG => return Elem::gap(LONG),
             w if (w as usize) < words => (singles + w as usize, 1),
-            s => {
-                let i = s as usize - words;
-                let start = i.checked_sub(1).and_then(|j| SET_ENDS.get(j)).map_or(0, |&e| e as usize);
-                let end = SET_ENDS.get(i).map_or(start, |&e| e as usize);
-                (start, end - start)
-            }
+            s => spans.get(s as usize - words).copied().unwrap_or((0, 0)),
         };
         Elem::set(kind, start as u32, len as u32)
     };
@@ -113,21 +114,21 @@ fn build() -> Tables {
     let mut at = 0usize;
     let mut pieces: Vec<Piece> = Vec::new();
     let mut phrase: Vec<Elem> = Vec::new();
-    while at < PATTERNS.len() {
-        if PATTERNS[at] == RULE_END {
+    while at < patterns.len() {
+        if patterns[at] == RULE_END {
             rule += 1;
             at += 1;
             continue;
         }
         // One written pattern: its plain elements and groups (phrases as ranges of the code).
         pieces.clear();
-        while let Some(&code) = PATTERNS.get(at) {
+        while let Some(&code) = patterns.get(at) {
             at += 1;
             match code {
                 PAT_END => break,
                 OPEN => {
                     let from = at;
-                    while PATTERNS.get(at).is_some_and(|&c| c != CLOSE) {
+                    while patterns.get(at).is_some_and(|&c| c != CLOSE) {
                         at += 1;
                     }
                     pieces.push(Piece::Group(from, at));
@@ -144,7 +145,7 @@ fn build() -> Tables {
                 match *p {
                     Piece::Elem(e) => phrase.push(e),
                     Piece::Group(from, to) => {
-                        let codes = PATTERNS.get(from..to).unwrap_or(&[]);
+                        let codes = patterns.get(from..to).unwrap_or(&[]);
                         let alt = codes.split(|&c| c == ALT).nth(k).unwrap_or(&[]);
                         phrase.extend(alt.iter().map(|&c| elem(c)));
                     }
@@ -154,7 +155,7 @@ fn build() -> Tables {
             // Next combination: bump the last group that has another phrase, reset the ones after.
             let Some(g) = (0..pieces.len()).rev().find(|&g| match pieces[g] {
                 Piece::Group(from, to) => {
-                    let alts = PATTERNS.get(from..to).map_or(0, |c| c.iter().filter(|&&c| c == ALT).count());
+                    let alts = patterns.get(from..to).map_or(0, |c| c.iter().filter(|&&c| c == ALT).count());
                     choice[g] < alts
                 }
                 Piece::Elem(_) => false,
@@ -247,15 +248,15 @@ fn add_pattern(
 
 /// The word hash table over WORDS (exact words: no `#pseudo` words, no `stem*` prefixes) and
 /// ALIASES. Aliases go in first: an alias spelled like a word stands for its target.
-fn word_table() -> Vec<Slot> {
+fn word_table(words: &str) -> Vec<Slot> {
     let exact = |w: &&str| !w.starts_with('#') && !w.ends_with('*');
-    let count = ALIAS_IDS.len() + WORDS.split(' ').filter(exact).count();
+    let count = ALIAS_IDS.len() + words.split(' ').filter(exact).count();
     let size = (count * 2).next_power_of_two().max(16);
     let mut slots = vec![Slot::default(); size];
     let mut insert = |alias: bool, offset: usize, word: &str, id: u16| {
         let mut h = fnv1a(word.as_bytes()) as usize & (size - 1);
         while slots[h].id != 0 {
-            if slots[h].text() == word.as_bytes() {
+            if slots[h].text(words) == word.as_bytes() {
                 return;
             }
             h = (h + 1) & (size - 1);
@@ -273,11 +274,83 @@ fn word_table() -> Vec<Slot> {
         at += a.len() + 1;
     }
     at = 0;
-    for (id, w) in WORDS.split(' ').enumerate() {
+    for (id, w) in words.split(' ').enumerate() {
         if exact(&w) {
             insert(false, at, w, id as u16);
         }
         at += w.len() + 1;
     }
     slots
+}
+
+/// LEB128 varints (7 bits a byte, low bits first).
+fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (mut v, mut shift) = (0u32, 0);
+        loop {
+            let b = *bytes.get(at)?;
+            at += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 || shift > 28 {
+                return Some(v);
+            }
+        }
+    })
+}
+
+/// WORDS is front-coded: each word is the number of bytes it shares with the one before (a byte
+/// below any letter a word has), then the rest of it.
+fn decode_words() -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(WORDS.len() * 3);
+    let mut last = 0;
+    for &b in WORDS {
+        if b < b' ' {
+            if !out.is_empty() {
+                out.push(b' ');
+            }
+            let start = out.len();
+            out.extend_from_within(last..last + usize::from(b));
+            last = start;
+        } else {
+            out.push(b);
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// SETS: each set's length, then its sorted ids as differences. Returns the ids back to back and
+/// each set's (start, length).
+fn decode_sets() -> (Vec<u16>, Vec<(usize, usize)>) {
+    let (mut ids, mut spans) = (Vec::new(), Vec::new());
+    let mut v = varints(SETS);
+    while let Some(len) = v.next() {
+        let start = ids.len();
+        let mut w = 0u32;
+        for d in v.by_ref().take(len as usize) {
+            w += d;
+            ids.push(w as u16);
+        }
+        spans.push((start, ids.len() - start));
+    }
+    (ids, spans)
+}
+
+/// PATTERNS as codes: the shipped varints below SYMBOL are GAP_SHORT..=RULE_END and then
+/// OPTIONAL (a prefix to the next symbol); the others are symbols + SYMBOL.
+fn decode_patterns() -> Vec<u16> {
+    let mut out = Vec::with_capacity(PATTERNS.len());
+    let mut optional = 0;
+    for v in varints(PATTERNS) {
+        match v {
+            7 => optional = OPTIONAL,
+            c if c < SYMBOL => out.push(GAP_SHORT + c as u16),
+            s => {
+                out.push((s - SYMBOL) as u16 | optional);
+                optional = 0;
+            }
+        }
+    }
+    out
 }
