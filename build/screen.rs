@@ -236,30 +236,31 @@ fn level_of(file: &str, id: &str, s: &Option<String>, what: &str) -> Option<usiz
     })
 }
 
-fn level_name(i: usize) -> &'static str {
-    ["None", "Support", "Concern", "Urgent", "Emergency"][i]
+/// `suicide` → `Category::Suicide`.
+fn category_expr(c: &str) -> String {
+    let camel: String = c
+        .split('_')
+        .map(|p| {
+            let mut cs = p.chars();
+            cs.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + cs.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    format!("Category::{camel}")
 }
 
-fn category_expr(c: &str) -> String {
-    match c {
-        "distress" => "Kind::Distress".into(),
-        "exclude" => "Kind::Exclude".into(),
-        "now" => "Kind::Now".into(),
-        "past" => "Kind::Past".into(),
-        "frame" => "Kind::Frame".into(),
-        _ => {
-            let camel: String = c
-                .split('_')
-                .map(|p| {
-                    let mut cs = p.chars();
-                    cs.next()
-                        .map(|f| f.to_ascii_uppercase().to_string() + cs.as_str())
-                        .unwrap_or_default()
-                })
-                .collect();
-            format!("Kind::Crisis(Category::{camel})")
-        }
-    }
+/// A rule as it ships (see `tables::decode_rules`).
+struct RuleOut {
+    id: String,
+    /// A category's index in CATEGORIES; 7.. the markers (MARKERS order); 64 + bit a concept.
+    kind: u8,
+    /// level, now, past, hyperbole: LEVELS index + 1, 0 for none.
+    levels: [u8; 4],
+    /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5.
+    flags: u8,
+    needs: u8,
+    concepts: (u64, u64, u64),
 }
 
 pub fn generate() {
@@ -283,7 +284,7 @@ pub fn generate() {
     }
     emoji_rows.sort();
 
-    let mut rules_out: Vec<String> = Vec::new();
+    let mut rules_out: Vec<RuleOut> = Vec::new();
     let mut examples: Vec<(usize, bool, String)> = Vec::new();
     let mut pats: Vec<Built> = Vec::new();
     let mut written: Vec<Written> = Vec::new();
@@ -359,12 +360,14 @@ pub fn generate() {
             }
             let rule_index = rules_out.len();
             let id = format!("{lang}.concept.{}", c.name.to_ascii_lowercase());
-            rules_out.push(format!(
-                "    RuleDef {{ id: {}, kind: Kind::Concept({bit}), level: Level::None, now: None, past: None, hyperbole: None, subject: 0, weak: false, negatable: {}, needs: 0, now_alone: false, all: 0, any: 0, unless: 0, excludable: {} }},\n",
-                lit(&id),
-                c.negatable,
-                c.excludable,
-            ));
+            rules_out.push(RuleOut {
+                id: id.clone(),
+                kind: 64 + bit as u8,
+                levels: [1, 0, 0, 0],
+                flags: u8::from(c.negatable) << 3 | u8::from(c.excludable) << 5,
+                needs: 0,
+                concepts: (0, 0, 0),
+            });
             compile_patterns(&rules_file, &id, &c.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
         }
         for r in src.rule {
@@ -439,21 +442,30 @@ pub fn generate() {
             if all != 0 && (r.all.len() + usize::from(any != 0) < 2 || r.neg.is_empty()) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule needs two concepts or more and negative examples"));
             }
-            let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map(level_name);
-            let opt = |l: Option<&str>| l.map(|l| format!("Some(Level::{l})")).unwrap_or_else(|| "None".into());
+            let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map_or(0, |l| l as u8 + 1);
+            let kind = CATEGORIES
+                .iter()
+                .chain(&MARKERS)
+                .position(|c| *c == r.category)
+                .unwrap_or_else(|| fail(&rules_file, format!("rule {id}: unknown category `{}`", r.category)));
             let rule_index = rules_out.len();
-            rules_out.push(format!(
-                "    RuleDef {{ id: {}, kind: {}, level: Level::{}, now: {}, past: {}, hyperbole: {}, subject: {subject}, weak: {}, negatable: {}, needs: {needs}, now_alone: {}, all: {all}, any: {any}, unless: {unless}, excludable: true }},\n",
-                lit(&id),
-                category_expr(&r.category),
-                level.map(level_name).unwrap_or("None"),
-                opt(lv(&r.now, "now")),
-                opt(lv(&r.past, "past")),
-                opt(lv(&r.hyperbole, "hyperbole")),
-                r.weak,
-                r.negatable,
-                r.now_alone,
-            ));
+            rules_out.push(RuleOut {
+                id: id.clone(),
+                kind: kind as u8,
+                levels: [
+                    level.map_or(1, |l| l as u8 + 1),
+                    lv(&r.now, "now"),
+                    lv(&r.past, "past"),
+                    lv(&r.hyperbole, "hyperbole"),
+                ],
+                flags: subject
+                    | u8::from(r.weak) << 2
+                    | u8::from(r.negatable) << 3
+                    | u8::from(r.now_alone) << 4
+                    | 1 << 5,
+                needs,
+                concepts: (all, any, unless),
+            });
             for p in &r.pos {
                 examples.push((rule_index, true, p.clone()));
             }
@@ -602,14 +614,33 @@ pub fn generate() {
     let _ = writeln!(src, "pub(super) static SETS: &[u8] = &{sets:?};");
     let _ = writeln!(src, "/// The patterns as written, as varint codes (see `tables::decode_patterns`).");
     let _ = writeln!(src, "pub(super) static PATTERNS: &[u8] = &{code:?};");
-    let _ = writeln!(src, "/// The first Spanish rule: rules before it are English.");
     let _ = writeln!(src, "/// Flags of words too common to anchor a pattern.\npub(super) const COMMON_FLAGS: u16 = {COMMON_FLAGS};");
+    let _ = writeln!(src, "/// The first Spanish rule: rules before it are English.");
     let _ = writeln!(src, "pub(super) const FIRST_ES_RULE: usize = {first_es_rule};");
-    src.push_str("pub(super) static RULES: &[RuleDef] = &[\n");
-    for r in &rules_out {
-        src.push_str(r);
+    // Rules: their ids as one string, five bytes each, and the concept masks of the few
+    // co-occurrence rules apart (they would be mostly zeros).
+    let ids: Vec<&str> = rules_out.iter().map(|r| r.id.as_str()).collect();
+    let mut defs: Vec<u8> = Vec::new();
+    let mut cooc = String::new();
+    for (i, r) in rules_out.iter().enumerate() {
+        let [level, now, past, hyperbole] = r.levels;
+        defs.extend([r.kind, level | now << 4, past | hyperbole << 4, r.flags, r.needs]);
+        let (all, any, unless) = r.concepts;
+        if all != 0 {
+            let _ = write!(cooc, "({i}, {all}, {any}, {unless}),");
+        }
     }
-    src.push_str("];\n");
+    let categories: Vec<String> = CATEGORIES.iter().map(|c| category_expr(c)).collect();
+    let _ = writeln!(src, "pub(super) const CATEGORY_OF: [Category; {}] = [{}];", categories.len(), categories.join(", "));
+    let _ = writeln!(src, "/// Every rule's id, one space between.");
+    let _ = writeln!(src, "pub(super) static RULE_IDS: &str = {};", lit(&ids.join(" ")));
+    let _ = writeln!(
+        src,
+        "/// Per rule: kind, level | now << 4, past | hyperbole << 4, flags, needs (see `tables::decode_rules`)."
+    );
+    let _ = writeln!(src, "pub(super) static RULE_DEFS: &[u8] = &{defs:?};");
+    let _ = writeln!(src, "/// Co-occurrence rules: (rule, all, any, unless) concept masks.");
+    let _ = writeln!(src, "pub(super) static RULE_CONCEPTS: &[(u16, u64, u64, u64)] = &[{cooc}];");
     write_out("screen.rs", &src);
 
     let mut ex = String::from("// Generated by build/screen.rs: (rule index, positive?, text).\n");

@@ -180,5 +180,5 @@ pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
 }
 
 pub(super) fn rules() -> &'static [RuleDef] {
-    RULES
+    &tables().rules
 }

@@ -5,7 +5,11 @@
 //! `(a b|c d)` groups, the first-word index and the anchor masks), so it costs start-up time
 //! (well under a millisecond) instead of download bytes.
 
-use super::lexicon::{Elem, Pat, ALIASES, ALIAS_IDS, COMMON_FLAGS, FIRST_ES_RULE, PATTERNS, SETS, WORDS, WORD_FLAGS};
+use super::lexicon::{
+    Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, PATTERNS, RULE_CONCEPTS,
+    RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
+};
+use crate::Level;
 use std::sync::OnceLock;
 
 // Pattern codes, as decoded: a word id, or word count + i for the i-th word set, OR-ed with
@@ -61,6 +65,7 @@ pub(super) struct Tables {
     pub first_pats: Vec<u32>,
     /// Per word id: the anchor bits of the sets it is in.
     pub word_mask: Vec<u64>,
+    pub rules: Vec<RuleDef>,
 }
 
 pub(super) fn tables() -> &'static Tables {
@@ -94,6 +99,7 @@ fn build() -> Tables {
         first_start: Vec::new(),
         first_pats: Vec::new(),
         word_mask: vec![0; words],
+        rules: decode_rules(),
     };
     // A code's element: a one-word set, a word set of SETS, or a gap.
     let elem = |code: u16| {
@@ -353,4 +359,49 @@ fn decode_patterns() -> Vec<u16> {
         }
     }
     out
+}
+
+/// RULE_DEFS: five bytes a rule (kind, level | now << 4, past | hyperbole << 4, flags, needs),
+/// the ids from RULE_IDS and the co-occurrence masks from RULE_CONCEPTS.
+fn decode_rules() -> Vec<RuleDef> {
+    // Levels are stored + 1, 0 for none.
+    let level = |code: u8| Level::ALL.get(usize::from(code).wrapping_sub(1)).copied();
+    let mut rules: Vec<RuleDef> = RULE_IDS
+        .split(' ')
+        .zip(RULE_DEFS.chunks_exact(5))
+        .map(|(id, d)| {
+            let kind = match d[0] {
+                k @ 0..=6 => Kind::Crisis(CATEGORY_OF[usize::from(k)]),
+                7 => Kind::Distress,
+                8 => Kind::Exclude,
+                9 => Kind::Now,
+                10 => Kind::Past,
+                11 => Kind::Frame,
+                k => Kind::Concept(k.wrapping_sub(64)),
+            };
+            RuleDef {
+                id,
+                kind,
+                level: level(d[1] & 15).unwrap_or(Level::None),
+                now: level(d[1] >> 4),
+                past: level(d[2] & 15),
+                hyperbole: level(d[2] >> 4),
+                subject: d[3] & 3,
+                weak: d[3] & 1 << 2 != 0,
+                negatable: d[3] & 1 << 3 != 0,
+                now_alone: d[3] & 1 << 4 != 0,
+                excludable: d[3] & 1 << 5 != 0,
+                needs: d[4],
+                all: 0,
+                any: 0,
+                unless: 0,
+            }
+        })
+        .collect();
+    for &(i, all, any, unless) in RULE_CONCEPTS {
+        if let Some(r) = rules.get_mut(usize::from(i)) {
+            (r.all, r.any, r.unless) = (all, any, unless);
+        }
+    }
+    rules
 }
