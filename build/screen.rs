@@ -40,8 +40,9 @@ const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 
 const GAP_SHORT: u16 = 2;
 const GAP_LONG: u16 = 4;
 /// Pattern codes (src/screen/tables.rs reads them, as LEB128 varints): the structural codes, then
-/// CODE_OPTIONAL before an optional element, then CODE_SYMBOL + a word id (a one-word element)
-/// or CODE_SYMBOL + word count + i (the i-th word set of SETS).
+/// CODE_OPTIONAL before an optional element, then the symbols: a word id (a one-word element) or
+/// word count + i (the i-th word set of SETS), coded as CODE_SYMBOL + its index in the hot list
+/// or CODE_SYMBOL + HOT_SYMBOLS + symbol.
 const CODE_GAP_SHORT: u32 = 0;
 const CODE_GAP_LONG: u32 = 1;
 const CODE_OPEN: u32 = 2;
@@ -51,6 +52,8 @@ const CODE_PAT_END: u32 = 5;
 const CODE_RULE_END: u32 = 6;
 const CODE_OPTIONAL: u32 = 7;
 const CODE_SYMBOL: u32 = 8;
+/// This many of the most used symbols have one-byte codes (CODE_SYMBOL + HOT_SYMBOLS < 128).
+const HOT_SYMBOLS: usize = 120;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -566,8 +569,8 @@ pub fn generate() {
     // the one before; varints, so most take a byte.
     let mut sets: Vec<u8> = Vec::new();
     let mut set_index: BTreeMap<Vec<u16>, u32> = BTreeMap::new();
-    let mut code: Vec<u8> = Vec::new();
-    let mut symbol = |e: &Elem, code: &mut Vec<u8>| {
+    let mut code: Vec<u32> = Vec::new();
+    let mut symbol = |e: &Elem, code: &mut Vec<u32>| {
         let set = remap(&e.set);
         let sym = if let [w] = set[..] {
             u32::from(w)
@@ -585,9 +588,9 @@ pub fn generate() {
             nwords as u32 + i
         };
         if e.kind == 1 {
-            varint(code, CODE_OPTIONAL);
+            code.push(CODE_OPTIONAL);
         }
-        varint(code, CODE_SYMBOL + sym);
+        code.push(CODE_SYMBOL + sym);
     };
     let mut next = written.iter().peekable();
     for rule in 0..rules_out.len() {
@@ -595,25 +598,44 @@ pub fn generate() {
             for t in &w.toks {
                 match t {
                     WTok::Elem(e) if e.kind == 2 => {
-                        varint(&mut code, if e.gap == GAP_SHORT { CODE_GAP_SHORT } else { CODE_GAP_LONG })
+                        code.push(if e.gap == GAP_SHORT { CODE_GAP_SHORT } else { CODE_GAP_LONG })
                     }
                     WTok::Elem(e) => symbol(e, &mut code),
-                    WTok::Open => varint(&mut code, CODE_OPEN),
-                    WTok::Alt => varint(&mut code, CODE_ALT),
-                    WTok::Close => varint(&mut code, CODE_CLOSE),
+                    WTok::Open => code.push(CODE_OPEN),
+                    WTok::Alt => code.push(CODE_ALT),
+                    WTok::Close => code.push(CODE_CLOSE),
                 }
             }
-            varint(&mut code, CODE_PAT_END);
+            code.push(CODE_PAT_END);
         }
-        varint(&mut code, CODE_RULE_END);
+        code.push(CODE_RULE_END);
     }
     if nwords + set_index.len() >= 0x7ff0 {
         fail("data/screen", "too many words and word sets for the engine's 15-bit pattern codes");
     }
     let _ = writeln!(src, "/// Word sets of two words or more, as varints: length, then id differences.");
     let _ = writeln!(src, "pub(super) static SETS: &[u8] = &{sets:?};");
+    // The most used symbols get one-byte codes (CODE_SYMBOL + their index in HOT_SYMBOLS); the
+    // others follow them (CODE_SYMBOL + HOT + symbol).
+    let mut uses: BTreeMap<u32, usize> = BTreeMap::new();
+    for &c in code.iter().filter(|&&c| c >= CODE_SYMBOL) {
+        *uses.entry(c - CODE_SYMBOL).or_default() += 1;
+    }
+    let mut by_use: Vec<(usize, u32)> = uses.into_iter().map(|(s, n)| (n, s)).collect();
+    by_use.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let hot: Vec<u32> = by_use.iter().take(HOT_SYMBOLS).map(|&(_, s)| s).collect();
+    let mut bytes = Vec::new();
+    for &c in &code {
+        let c = match c.checked_sub(CODE_SYMBOL) {
+            None => c,
+            Some(s) => CODE_SYMBOL + hot.iter().position(|&h| h == s).map_or(HOT_SYMBOLS as u32 + s, |i| i as u32),
+        };
+        varint(&mut bytes, c);
+    }
+    let _ = writeln!(src, "/// The most used pattern symbols (see `tables::decode_patterns`).");
+    let _ = writeln!(src, "pub(super) static HOT_SYMBOLS: &[u16] = &{hot:?};");
     let _ = writeln!(src, "/// The patterns as written, as varint codes (see `tables::decode_patterns`).");
-    let _ = writeln!(src, "pub(super) static PATTERNS: &[u8] = &{code:?};");
+    let _ = writeln!(src, "pub(super) static PATTERNS: &[u8] = &{bytes:?};");
     let _ = writeln!(src, "/// Flags of words too common to anchor a pattern.\npub(super) const COMMON_FLAGS: u16 = {COMMON_FLAGS};");
     let _ = writeln!(src, "/// The first Spanish rule: rules before it are English.");
     let _ = writeln!(src, "pub(super) const FIRST_ES_RULE: usize = {first_es_rule};");

@@ -6,7 +6,7 @@
 //! (well under a millisecond) instead of download bytes.
 
 use super::lexicon::{
-    Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, PATTERNS, RULE_CONCEPTS,
+    Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
 use crate::Level;
@@ -174,8 +174,9 @@ fn build() -> Tables {
             }
         }
     }
-    // Sorted by word, then anchor bit, then pattern: the matcher goes straight to a sentence's bits.
-    first.sort_unstable_by_key(|&(w, e)| (w, e & 63, e >> 8));
+    // Sorted by word, then anchor bit, then pattern (the order they came in): the matcher goes
+    // straight to a sentence's bits. Two stable counting passes, least significant key first.
+    let first = counting_sort(&counting_sort(&first, 64, |&(_, e)| e as usize & 63), words, |&(w, _)| w as usize);
     t.first_start = Vec::with_capacity(words + 1);
     t.first_start.push(0);
     let mut i = 0;
@@ -187,6 +188,24 @@ fn build() -> Tables {
     }
     t.first_pats = first.into_iter().map(|(_, e)| e).collect();
     t
+}
+
+/// Sorts `items` by `key` (below `buckets`), keeping the order of equal keys.
+fn counting_sort(items: &[(u16, u32)], buckets: usize, key: fn(&(u16, u32)) -> usize) -> Vec<(u16, u32)> {
+    let mut at = vec![0usize; buckets + 1];
+    for it in items {
+        at[key(it).min(buckets - 1) + 1] += 1;
+    }
+    for b in 0..buckets {
+        at[b + 1] += at[b];
+    }
+    let mut out = vec![(0, 0); items.len()];
+    for it in items {
+        let b = &mut at[key(it).min(buckets - 1)];
+        out[*b] = *it;
+        *b += 1;
+    }
+    out
 }
 
 /// A piece of a written pattern: one element, or a group (its codes, phrases split by ALT).
@@ -344,7 +363,8 @@ fn decode_sets() -> (Vec<u16>, Vec<(usize, usize)>) {
 }
 
 /// PATTERNS as codes: the shipped varints below SYMBOL are GAP_SHORT..=RULE_END and then
-/// OPTIONAL (a prefix to the next symbol); the others are symbols + SYMBOL.
+/// OPTIONAL (a prefix to the next symbol); from SYMBOL, the HOT_SYMBOLS, then the other symbols
+/// (each + SYMBOL + the hot count).
 fn decode_patterns() -> Vec<u16> {
     let mut out = Vec::with_capacity(PATTERNS.len());
     let mut optional = 0;
@@ -353,7 +373,9 @@ fn decode_patterns() -> Vec<u16> {
             7 => optional = OPTIONAL,
             c if c < SYMBOL => out.push(GAP_SHORT + c as u16),
             s => {
-                out.push((s - SYMBOL) as u16 | optional);
+                let s = (s - SYMBOL) as usize;
+                let sym = HOT_SYMBOLS.get(s).copied().unwrap_or((s.wrapping_sub(HOT_SYMBOLS.len())) as u16);
+                out.push(sym | optional);
                 optional = 0;
             }
         }
