@@ -42,16 +42,16 @@ pub(super) struct Slot {
 
 impl Slot {
     /// The spelling this slot holds (`words`: `Tables::words`).
-    pub fn text<'a>(&self, words: &'a str) -> &'a [u8] {
-        let from = if self.alias { ALIASES } else { words };
+    pub fn text<'a>(&self, words: &'a [u8]) -> &'a [u8] {
+        let from = if self.alias { ALIASES.as_bytes() } else { words };
         let (a, b) = (self.offset as usize, self.offset as usize + self.len as usize);
-        from.as_bytes().get(a..b).unwrap_or(&[])
+        from.get(a..b).unwrap_or(&[])
     }
 }
 
 pub(super) struct Tables {
     /// Every word, sorted (the index is the word id), one space between.
-    pub words: String,
+    pub words: Vec<u8>,
     /// Open-addressing table (FNV-1a, linear probing), at most half full.
     pub slots: Vec<Slot>,
     /// SETS, then every word id once (the one-word sets).
@@ -273,15 +273,15 @@ fn add_pattern(
 
 /// The word hash table over WORDS (exact words: no `#pseudo` words, no `stem*` prefixes) and
 /// ALIASES. Aliases go in first: an alias spelled like a word stands for its target.
-fn word_table(words: &str) -> Vec<Slot> {
-    let exact = |w: &&str| !w.starts_with('#') && !w.ends_with('*');
-    let count = ALIAS_IDS.len() + words.split(' ').filter(exact).count();
+fn word_table(words: &[u8]) -> Vec<Slot> {
+    let exact = |w: &&[u8]| !w.starts_with(b"#") && !w.ends_with(b"*");
+    let count = ALIAS_IDS.len() + words.split(|&b| b == b' ').filter(exact).count();
     let size = (count * 2).next_power_of_two().max(16);
     let mut slots = vec![Slot::default(); size];
-    let mut insert = |alias: bool, offset: usize, word: &str, id: u16| {
-        let mut h = fnv1a(word.as_bytes()) as usize & (size - 1);
+    let mut insert = |alias: bool, offset: usize, word: &[u8], id: u16| {
+        let mut h = fnv1a(word) as usize & (size - 1);
         while slots[h].id != 0 {
-            if slots[h].text(words) == word.as_bytes() {
+            if slots[h].text(words) == word {
                 return;
             }
             h = (h + 1) & (size - 1);
@@ -294,12 +294,12 @@ fn word_table(words: &str) -> Vec<Slot> {
         };
     };
     let mut at = 0;
-    for (a, &id) in ALIASES.split(' ').zip(ALIAS_IDS) {
+    for (a, &id) in ALIASES.as_bytes().split(|&b| b == b' ').zip(ALIAS_IDS) {
         insert(true, at, a, id);
         at += a.len() + 1;
     }
     at = 0;
-    for (id, w) in words.split(' ').enumerate() {
+    for (id, w) in words.split(|&b| b == b' ').enumerate() {
         if exact(&w) {
             insert(false, at, w, id as u16);
         }
@@ -327,7 +327,7 @@ fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 
 /// WORDS is front-coded: each word is the number of bytes it shares with the one before (a byte
 /// below any letter a word has), then the rest of it.
-fn decode_words() -> String {
+fn decode_words() -> Vec<u8> {
     let mut out: Vec<u8> = Vec::with_capacity(WORDS.len() * 3);
     let mut last = 0;
     for &b in WORDS {
@@ -342,7 +342,7 @@ fn decode_words() -> String {
             out.push(b);
         }
     }
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 /// SETS: each set's length, then its sorted ids as differences. Returns the ids back to back and
