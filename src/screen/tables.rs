@@ -89,83 +89,106 @@ fn build() -> Tables {
     let singles = sets.len();
     sets.extend(0..words as u16);
     let text = decode_words();
-    let patterns = decode_patterns();
+    // Per word set (the shipped ones, then the one-word sets): its cost as an anchor (see
+    // `add_pattern`), its anchor group and the anchor bits already given to its words.
+    let common = |w: u16| WORD_FLAGS.get(w as usize).is_some_and(|f| f & COMMON_FLAGS != 0);
+    let cost = |ids: &[u16]| ids.iter().map(|&w| if common(w) { 100 } else { 1 }).sum::<u32>();
+    let mut set_of = Vec::with_capacity(spans.len() + words);
+    for &(start, len) in &spans {
+        set_of.push(SetInfo::new(start, len, cost(sets.get(start..start + len).unwrap_or(&[]))));
+    }
+    for w in 0..words {
+        set_of.push(SetInfo::new(singles + w, 1, cost(&[w as u16])));
+    }
     let mut t = Tables {
         slots: word_table(&text),
         words: text,
         sets,
-        elems: Vec::new(),
-        pats: Vec::new(),
+        elems: Vec::with_capacity(PATTERNS.len() * 2 / 3),
+        pats: Vec::with_capacity(PATTERNS.len() / 4),
         first_start: Vec::new(),
         first_pats: Vec::new(),
         word_mask: vec![0; words],
         rules: decode_rules(),
     };
-    // A code's element: a one-word set, a word set of SETS, or a gap.
-    let elem = |code: u16| {
+    // A code's element and its word set (an index of `set_of`; none for a gap).
+    let elem = |code: u16| -> (Elem, usize) {
         let kind = u32::from(code & OPTIONAL != 0);
-        let (start, len) = match code & !OPTIONAL {
-            GAP_SHORT => return Elem::gap(SHORT),
-            GAP_LONG => return Elem::gap(LONG),
-            w if (w as usize) < words => (singles + w as usize, 1),
-            s => spans.get(s as usize - words).copied().unwrap_or((0, 0)),
+        let set = match code & !OPTIONAL {
+            GAP_SHORT => return (Elem::gap(SHORT), usize::MAX),
+            GAP_LONG => return (Elem::gap(LONG), usize::MAX),
+            w if (w as usize) < words => spans.len() + w as usize,
+            s => s as usize - words,
         };
-        Elem::set(kind, start as u32, len as u32)
+        let (start, len) = match set.checked_sub(spans.len()) {
+            Some(w) => (singles + w, 1),
+            None => spans.get(set).copied().unwrap_or((0, 0)),
+        };
+        (Elem::set(kind, start as u32, len as u32), set)
     };
-    // Anchor sets numbered in order of first use, by their start in `sets` (each set is stored once).
-    let mut group_of: Vec<u32> = vec![u32::MAX; t.sets.len()];
-    let mut groups = 0u32;
-    let mut first: Vec<(u16, u32)> = Vec::new();
+    let mut anchors = Anchors {
+        sets: set_of,
+        groups: 0,
+        first: Vec::with_capacity(PATTERNS.len()),
+    };
     let mut rule = 0usize;
     let mut at = 0usize;
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut phrase: Vec<Elem> = Vec::new();
-    while at < patterns.len() {
-        if patterns[at] == RULE_END {
-            rule += 1;
-            at += 1;
-            continue;
-        }
-        // One written pattern: its plain elements and groups (phrases as ranges of the code).
+    let mut choice: Vec<usize> = Vec::new();
+    let mut phrase: Vec<(Elem, usize)> = Vec::new();
+    while at < PATTERNS.len() {
+        // One written pattern: its plain elements and groups (phrases as byte ranges of PATTERNS).
         pieces.clear();
-        while let Some(&code) = patterns.get(at) {
-            at += 1;
-            match code {
-                PAT_END => break,
-                OPEN => {
-                    let from = at;
-                    while patterns.get(at).is_some_and(|&c| c != CLOSE) {
-                        at += 1;
+        loop {
+            match next_code(&mut at) {
+                None | Some(PAT_END) => break,
+                Some(RULE_END) => {
+                    rule += 1;
+                    if pieces.is_empty() {
+                        continue;
                     }
-                    pieces.push(Piece::Group(from, at));
-                    at += 1;
+                    break;
                 }
-                c => pieces.push(Piece::Elem(elem(c))),
+                Some(OPEN) => {
+                    let (open, mut close) = (at, at);
+                    while next_code(&mut at).is_some_and(|c| c != CLOSE) {
+                        close = at;
+                    }
+                    let alts = codes(open, close).filter(|&c| c == ALT).count();
+                    pieces.push(Piece::Group(open, close, alts));
+                }
+                Some(c) => pieces.push(Piece::Elem(elem(c))),
             }
         }
+        if pieces.is_empty() {
+            continue;
+        }
         // Every combination of the groups' phrases, the last group varying fastest.
-        let mut choice: Vec<usize> = vec![0; pieces.len()];
+        choice.clear();
+        choice.resize(pieces.len(), 0);
         loop {
             phrase.clear();
             for (p, &k) in pieces.iter().zip(&choice) {
                 match *p {
                     Piece::Elem(e) => phrase.push(e),
-                    Piece::Group(from, to) => {
-                        let codes = patterns.get(from..to).unwrap_or(&[]);
-                        let alt = codes.split(|&c| c == ALT).nth(k).unwrap_or(&[]);
-                        phrase.extend(alt.iter().map(|&c| elem(c)));
+                    Piece::Group(from, to, _) => {
+                        let mut alt = 0;
+                        for c in codes(from, to) {
+                            if c == ALT {
+                                alt += 1;
+                            } else if alt == k {
+                                phrase.push(elem(c));
+                            }
+                        }
                     }
                 }
             }
-            add_pattern(&mut t, rule, &phrase, &mut group_of, &mut groups, &mut first);
+            anchors.add(&mut t, rule, &phrase);
             // Next combination: bump the last group that has another phrase, reset the ones after.
-            let Some(g) = (0..pieces.len()).rev().find(|&g| match pieces[g] {
-                Piece::Group(from, to) => {
-                    let alts = patterns.get(from..to).map_or(0, |c| c.iter().filter(|&&c| c == ALT).count());
-                    choice[g] < alts
-                }
-                Piece::Elem(_) => false,
-            }) else {
+            let Some(g) = (0..pieces.len())
+                .rev()
+                .find(|&g| matches!(pieces[g], Piece::Group(_, _, alts) if choice[g] < alts))
+            else {
                 break;
             };
             choice[g] += 1;
@@ -174,101 +197,207 @@ fn build() -> Tables {
             }
         }
     }
-    // Sorted by word, then anchor bit, then pattern (the order they came in): the matcher goes
-    // straight to a sentence's bits. Two stable counting passes, least significant key first.
-    let first = counting_sort(&counting_sort(&first, 64, |&(_, e)| e as usize & 63), words, |&(w, _)| w as usize);
-    t.first_start = Vec::with_capacity(words + 1);
-    t.first_start.push(0);
-    let mut i = 0;
-    for w in 0..words {
-        while first.get(i).is_some_and(|&(fw, _)| fw as usize == w) {
-            i += 1;
+    // By first word (in pattern order), then each word's list sorted by anchor bit, stably: the
+    // matcher goes straight to a sentence's bits.
+    t.first_start = vec![0; words + 1];
+    for &(w, _) in &anchors.first {
+        if let Some(n) = t.first_start.get_mut(w as usize) {
+            *n += 1;
         }
-        t.first_start.push(i as u32);
     }
-    t.first_pats = first.into_iter().map(|(_, e)| e).collect();
+    // Starts, shifted: first_start[w] is where word w's list begins, used as a cursor below.
+    let mut sum = 0;
+    for n in &mut t.first_start {
+        (*n, sum) = (sum, sum + *n);
+    }
+    t.first_pats = vec![0; anchors.first.len()];
+    for &(w, e) in &anchors.first {
+        if let Some(cursor) = t.first_start.get_mut(w as usize) {
+            if let Some(slot) = t.first_pats.get_mut(*cursor as usize) {
+                *slot = e;
+            }
+            *cursor += 1;
+        }
+    }
+    // The cursors stopped at each list's end, the next list's start: shift them back.
+    for w in (1..=words).rev() {
+        t.first_start[w] = t.first_start[w - 1];
+    }
+    t.first_start[0] = 0;
+    drop(anchors);
+    let mut scratch = Vec::new();
+    for w in t.first_start.windows(2) {
+        if let Some(list) = t.first_pats.get_mut(w[0] as usize..w[1] as usize) {
+            sort_by_bit(list, &mut scratch);
+        }
+    }
     t
 }
 
-/// Sorts `items` by `key` (below `buckets`), keeping the order of equal keys.
-fn counting_sort(items: &[(u16, u32)], buckets: usize, key: fn(&(u16, u32)) -> usize) -> Vec<(u16, u32)> {
-    let mut at = vec![0usize; buckets + 1];
-    for it in items {
-        at[key(it).min(buckets - 1) + 1] += 1;
+/// Sorts first-word entries by anchor bit, keeping the pattern order of equal bits.
+fn sort_by_bit(list: &mut [u32], scratch: &mut Vec<u32>) {
+    if list.len() <= 16 {
+        // Insertion sort: most lists are a few entries.
+        for i in 1..list.len() {
+            let mut j = i;
+            while j > 0 && list[j - 1] & 63 > list[j] & 63 {
+                list.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
     }
-    for b in 0..buckets {
+    let mut at = [0u32; 65];
+    for &e in list.iter() {
+        at[(e & 63) as usize + 1] += 1;
+    }
+    for b in 0..64 {
         at[b + 1] += at[b];
     }
-    let mut out = vec![(0, 0); items.len()];
-    for it in items {
-        let b = &mut at[key(it).min(buckets - 1)];
-        out[*b] = *it;
+    scratch.clear();
+    scratch.resize(list.len(), 0);
+    for &e in list.iter() {
+        let b = &mut at[(e & 63) as usize];
+        if let Some(s) = scratch.get_mut(*b as usize) {
+            *s = e;
+        }
         *b += 1;
     }
-    out
+    list.copy_from_slice(scratch);
 }
 
-/// A piece of a written pattern: one element, or a group (its codes, phrases split by ALT).
+/// A word set's place in `Tables::sets`, its cost as an anchor, its anchor group (once it has
+/// anchored a pattern) and the anchor bits its words already have.
+#[derive(Clone, Copy)]
+struct SetInfo {
+    start: u32,
+    len: u16,
+    /// Anchor group + 1 (0: none yet).
+    group: u16,
+    cost: u32,
+    /// Whether its words have its group's bit, and bit 63.
+    has_group_bit: bool,
+    has_first_bit: bool,
+}
+
+impl SetInfo {
+    fn new(start: usize, len: usize, cost: u32) -> SetInfo {
+        SetInfo {
+            start: start as u32,
+            len: len as u16,
+            group: 0,
+            cost,
+            has_group_bit: false,
+            has_first_bit: false,
+        }
+    }
+}
+
+/// A piece of a written pattern: one element (and its set), or a group (its bytes in PATTERNS,
+/// phrases split by ALT, and how many ALTs).
 #[derive(Clone, Copy)]
 enum Piece {
-    Elem(Elem),
-    Group(usize, usize),
+    Elem((Elem, usize)),
+    Group(usize, usize, usize),
 }
 
-/// Adds one expanded pattern: its elements, its anchor bit and its first-word entries.
-///
-/// The anchor is the pattern's cheapest required word set (function words cost much more; the
-/// later set on a tie, since first words tend to be common). Each distinct anchor set gets a bit
-/// of a 64-bit mask (shared modulo 63); a word's mask holds the bits of the sets it is in, and a
-/// pattern is tried only in a sentence whose words' masks hold its anchor's bit: a cheap,
-/// sometimes too generous filter (the match itself is exact). A pattern anchored on its first
-/// word needs no filter, the word index already is one: those take bit 63.
-fn add_pattern(
-    t: &mut Tables,
-    rule: usize,
-    elems: &[Elem],
-    group_of: &mut [u32],
-    groups: &mut u32,
-    first: &mut Vec<(u16, u32)>,
-) {
-    let set = |e: &Elem| t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[]);
-    let common = |w: u16| WORD_FLAGS.get(w as usize).is_some_and(|f| f & COMMON_FLAGS != 0);
-    let cost = |e: &Elem| set(e).iter().map(|&w| if common(w) { 100 } else { 1 }).sum::<usize>();
-    let mut anchor: Option<(usize, &Elem)> = None;
-    for (i, e) in elems.iter().enumerate().filter(|(_, e)| e.kind() == 0) {
-        anchor = match anchor {
-            Some((j, b)) if cost(b) < cost(e) => Some((j, b)),
-            _ => Some((i, e)),
+/// The next code of PATTERNS from byte `at` (an OPTIONAL prefix folded into its symbol).
+fn next_code(at: &mut usize) -> Option<u16> {
+    let mut optional = 0;
+    loop {
+        let (mut v, mut shift) = (0u32, 0);
+        loop {
+            let b = *PATTERNS.get(*at)?;
+            *at += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 || shift > 28 {
+                break;
+            }
+        }
+        match v {
+            7 => optional = OPTIONAL,
+            c if c < SYMBOL => return Some(GAP_SHORT + c as u16),
+            s => {
+                let s = (s - SYMBOL) as usize;
+                let sym = HOT_SYMBOLS.get(s).copied().unwrap_or(s.wrapping_sub(HOT_SYMBOLS.len()) as u16);
+                return Some(sym | optional);
+            }
+        }
+    }
+}
+
+/// The codes of PATTERNS in bytes `from..to`.
+fn codes(from: usize, to: usize) -> impl Iterator<Item = u16> {
+    let mut at = from;
+    std::iter::from_fn(move || if at < to { next_code(&mut at) } else { None })
+}
+
+/// Gives each expanded pattern its anchor bit and first-word entries.
+struct Anchors {
+    sets: Vec<SetInfo>,
+    groups: u16,
+    /// (first word, `pattern << 8 | language bits << 6 | anchor bit`), in pattern order.
+    first: Vec<(u16, u32)>,
+}
+
+impl Anchors {
+    /// Adds one expanded pattern: its elements, its anchor bit and its first-word entries.
+    ///
+    /// The anchor is the pattern's cheapest required word set (function words cost much more; the
+    /// later set on a tie, since first words tend to be common). Each distinct anchor set gets a
+    /// bit of a 64-bit mask (shared modulo 63); a word's mask holds the bits of the sets it is in,
+    /// and a pattern is tried only in a sentence whose words' masks hold its anchor's bit: a
+    /// cheap, sometimes too generous filter (the match itself is exact). A pattern anchored on its
+    /// first word needs no filter, the word index already is one: those take bit 63.
+    fn add(&mut self, t: &mut Tables, rule: usize, elems: &[(Elem, usize)]) {
+        let cost = |s: usize| self.sets.get(s).map_or(u32::MAX, |s| s.cost);
+        let mut anchor: Option<(usize, usize)> = None;
+        for (i, &(e, s)) in elems.iter().enumerate() {
+            if e.kind() != 0 {
+                continue;
+            }
+            anchor = match anchor {
+                Some((j, b)) if cost(b) < cost(s) => Some((j, b)),
+                _ => Some((i, s)),
+            };
+        }
+        let (Some((at, anchor)), Some(&(first, first_set))) = (anchor, elems.first()) else { return };
+        let (owner, bit) = if at == 0 {
+            (first_set, 63)
+        } else {
+            let Some(info) = self.sets.get_mut(anchor) else { return };
+            if info.group == 0 {
+                self.groups += 1;
+                info.group = self.groups;
+            }
+            (anchor, u32::from(info.group - 1) % 63)
         };
-    }
-    let Some((at, anchor)) = anchor else { return };
-    let bit = if at == 0 {
-        63
-    } else {
-        let g = &mut group_of[anchor.start()];
-        if *g == u32::MAX {
-            *g = *groups;
-            *groups += 1;
+        if let Some(info) = self.sets.get_mut(owner) {
+            let done = if at == 0 { &mut info.has_first_bit } else { &mut info.has_group_bit };
+            if !*done {
+                *done = true;
+                let (a, b) = (info.start as usize, info.start as usize + usize::from(info.len));
+                for &w in t.sets.get(a..b).unwrap_or(&[]) {
+                    if let Some(m) = t.word_mask.get_mut(w as usize) {
+                        *m |= 1 << bit;
+                    }
+                }
+            }
         }
-        *g % 63
-    };
-    let owners = if at == 0 { &elems[0] } else { anchor };
-    for &w in set(owners) {
-        if let Some(m) = t.word_mask.get_mut(w as usize) {
-            *m |= 1 << bit;
+        let index = t.pats.len() as u32;
+        let lang = if rule < FIRST_ES_RULE { 1 } else { 2 };
+        let (a, b) = (first.start(), first.start() + first.len());
+        for &w in t.sets.get(a..b).unwrap_or(&[]) {
+            self.first.push((w, index << 8 | lang << 6 | bit));
         }
+        t.pats.push(Pat {
+            rule: rule as u16,
+            start: t.elems.len() as u32,
+            len: elems.len() as u8,
+        });
+        t.elems.extend(elems.iter().map(|&(e, _)| e));
     }
-    let index = t.pats.len() as u32;
-    let lang = if rule < FIRST_ES_RULE { 1 } else { 2 };
-    for &w in set(&elems[0]) {
-        first.push((w, index << 8 | lang << 6 | bit));
-    }
-    t.pats.push(Pat {
-        rule: rule as u16,
-        start: t.elems.len() as u32,
-        len: elems.len() as u8,
-    });
-    t.elems.extend_from_slice(elems);
 }
 
 /// The word hash table over WORDS (exact words: no `#pseudo` words, no `stem*` prefixes) and
@@ -348,7 +477,9 @@ fn decode_words() -> Vec<u8> {
 /// SETS: each set's length, then its sorted ids as differences. Returns the ids back to back and
 /// each set's (start, length).
 fn decode_sets() -> (Vec<u16>, Vec<(usize, usize)>) {
-    let (mut ids, mut spans) = (Vec::new(), Vec::new());
+    // Each id takes a byte or more, and the one-word sets follow: no regrowing.
+    let mut ids = Vec::with_capacity(SETS.len() + WORD_FLAGS.len());
+    let mut spans = Vec::with_capacity(SETS.len() / 3);
     let mut v = varints(SETS);
     while let Some(len) = v.next() {
         let start = ids.len();
@@ -360,27 +491,6 @@ fn decode_sets() -> (Vec<u16>, Vec<(usize, usize)>) {
         spans.push((start, ids.len() - start));
     }
     (ids, spans)
-}
-
-/// PATTERNS as codes: the shipped varints below SYMBOL are GAP_SHORT..=RULE_END and then
-/// OPTIONAL (a prefix to the next symbol); from SYMBOL, the HOT_SYMBOLS, then the other symbols
-/// (each + SYMBOL + the hot count).
-fn decode_patterns() -> Vec<u16> {
-    let mut out = Vec::with_capacity(PATTERNS.len());
-    let mut optional = 0;
-    for v in varints(PATTERNS) {
-        match v {
-            7 => optional = OPTIONAL,
-            c if c < SYMBOL => out.push(GAP_SHORT + c as u16),
-            s => {
-                let s = (s - SYMBOL) as usize;
-                let sym = HOT_SYMBOLS.get(s).copied().unwrap_or((s.wrapping_sub(HOT_SYMBOLS.len())) as u16);
-                out.push(sym | optional);
-                optional = 0;
-            }
-        }
-    }
-    out
 }
 
 /// RULE_DEFS: five bytes a rule (kind, level | now << 4, past | hyperbole << 4, flags, needs),
