@@ -5,8 +5,8 @@
 //! - `<l>.rules.toml`: `[[rule]]` entries (id, category, level, patterns, pos, neg, ...).
 //! - `emoji.toml`: `[emoji]` (emoji = "#pseudo-word"), shared by every language.
 //!
-//! Outputs `screen.rs` (word list for the aho-corasick automaton, word flags, pattern elements,
-//! a first-word index and the rule table) and `screen_examples.rs` (every rule's positive and
+//! Outputs `screen.rs` (the sorted word list, word flags, word sets, the patterns as written and
+//! the rules, compactly: src/screen/tables.rs builds the indexes from them) and `screen_examples.rs` (every rule's positive and
 //! negative examples, read by tests/screen_rules.rs only, so they never reach the wasm).
 //!
 //! Words are stored normalised the way the engine normalises text: lowercase, common Latin accents
@@ -633,9 +633,9 @@ pub fn generate() {
         };
         varint(&mut bytes, c);
     }
-    let _ = writeln!(src, "/// The most used pattern symbols (see `tables::decode_patterns`).");
+    let _ = writeln!(src, "/// The most used pattern symbols (see `tables::next_code`).");
     let _ = writeln!(src, "pub(super) static HOT_SYMBOLS: &[u16] = &{hot:?};");
-    let _ = writeln!(src, "/// The patterns as written, as varint codes (see `tables::decode_patterns`).");
+    let _ = writeln!(src, "/// The patterns as written, as varint codes (see `tables::next_code`).");
     let _ = writeln!(src, "pub(super) static PATTERNS: &[u8] = {};", blob.part(bytes));
     let _ = writeln!(src, "/// Flags of words too common to anchor a pattern.\npub(super) const COMMON_FLAGS: u16 = {COMMON_FLAGS};");
     let _ = writeln!(src, "/// The first Spanish rule: rules before it are English.");
