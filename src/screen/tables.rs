@@ -95,10 +95,10 @@ fn build() -> Tables {
     let cost = |ids: &[u16]| ids.iter().map(|&w| if common(w) { 100 } else { 1 }).sum::<u32>();
     let mut set_of = Vec::with_capacity(spans.len() + words);
     for &(start, len) in &spans {
-        set_of.push(SetInfo::new(start, len, cost(sets.get(start..start + len).unwrap_or(&[]))));
+        set_of.push(SetInfo::new(cost(sets.get(start..start + len).unwrap_or(&[]))));
     }
     for w in 0..words {
-        set_of.push(SetInfo::new(singles + w, 1, cost(&[w as u16])));
+        set_of.push(SetInfo::new(cost(&[w as u16])));
     }
     let mut t = Tables {
         slots: word_table(&text),
@@ -129,7 +129,7 @@ fn build() -> Tables {
     let mut anchors = Anchors {
         sets: set_of,
         groups: 0,
-        first: Vec::with_capacity(PATTERNS.len()),
+        entries: Vec::with_capacity(PATTERNS.len() / 4),
     };
     let mut rule = 0usize;
     let mut at = 0usize;
@@ -199,31 +199,35 @@ fn build() -> Tables {
     }
     // By first word (in pattern order), then each word's list sorted by anchor bit, stably: the
     // matcher goes straight to a sentence's bits.
-    t.first_start = vec![0; words + 1];
-    for &(w, _) in &anchors.first {
-        if let Some(n) = t.first_start.get_mut(w as usize) {
-            *n += 1;
+    let mut starts: Vec<u32> = vec![0; words + 1];
+    for p in &t.pats {
+        for &w in first_words(&t, p) {
+            if let Some(n) = starts.get_mut(w as usize) {
+                *n += 1;
+            }
         }
     }
-    // Starts, shifted: first_start[w] is where word w's list begins, used as a cursor below.
+    // Starts, shifted: starts[w] is where word w's list begins, used as a cursor below.
     let mut sum = 0;
-    for n in &mut t.first_start {
+    for n in &mut starts {
         (*n, sum) = (sum, sum + *n);
     }
-    t.first_pats = vec![0; anchors.first.len()];
-    for &(w, e) in &anchors.first {
-        if let Some(cursor) = t.first_start.get_mut(w as usize) {
-            if let Some(slot) = t.first_pats.get_mut(*cursor as usize) {
-                *slot = e;
+    let mut first_pats = vec![0; sum as usize];
+    for (p, &entry) in t.pats.iter().zip(&anchors.entries) {
+        for &w in first_words(&t, p) {
+            if let Some(cursor) = starts.get_mut(w as usize) {
+                if let Some(slot) = first_pats.get_mut(*cursor as usize) {
+                    *slot = entry;
+                }
+                *cursor += 1;
             }
-            *cursor += 1;
         }
     }
     // The cursors stopped at each list's end, the next list's start: shift them back.
-    for w in (1..=words).rev() {
-        t.first_start[w] = t.first_start[w - 1];
-    }
-    t.first_start[0] = 0;
+    starts.copy_within(0..words, 1);
+    starts[0] = 0;
+    t.first_pats = first_pats;
+    t.first_start = starts;
     drop(anchors);
     let mut scratch = Vec::new();
     for w in t.first_start.windows(2) {
@@ -232,6 +236,12 @@ fn build() -> Tables {
         }
     }
     t
+}
+
+/// The words that can begin pattern `p` (its first element's set).
+fn first_words<'a>(t: &'a Tables, p: &Pat) -> &'a [u16] {
+    let e = t.elems.get(p.start as usize).map_or(Elem::gap(0), |&e| e);
+    t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[])
 }
 
 /// Sorts first-word entries by anchor bit, keeping the pattern order of equal bits.
@@ -266,27 +276,23 @@ fn sort_by_bit(list: &mut [u32], scratch: &mut Vec<u32>) {
     list.copy_from_slice(scratch);
 }
 
-/// A word set's place in `Tables::sets`, its cost as an anchor, its anchor group (once it has
+/// A word set's cost as an anchor, its anchor group (once it has
 /// anchored a pattern) and the anchor bits its words already have.
 #[derive(Clone, Copy)]
 struct SetInfo {
-    start: u32,
-    len: u16,
+    cost: u32,
     /// Anchor group + 1 (0: none yet).
     group: u16,
-    cost: u32,
     /// Whether its words have its group's bit, and bit 63.
     has_group_bit: bool,
     has_first_bit: bool,
 }
 
 impl SetInfo {
-    fn new(start: usize, len: usize, cost: u32) -> SetInfo {
+    fn new(cost: u32) -> SetInfo {
         SetInfo {
-            start: start as u32,
-            len: len as u16,
-            group: 0,
             cost,
+            group: 0,
             has_group_bit: false,
             has_first_bit: false,
         }
@@ -333,12 +339,12 @@ fn codes(from: usize, to: usize) -> impl Iterator<Item = u16> {
     std::iter::from_fn(move || if at < to { next_code(&mut at) } else { None })
 }
 
-/// Gives each expanded pattern its anchor bit and first-word entries.
+/// Gives each expanded pattern its anchor bit and first-word entry.
 struct Anchors {
     sets: Vec<SetInfo>,
     groups: u16,
-    /// (first word, `pattern << 8 | language bits << 6 | anchor bit`), in pattern order.
-    first: Vec<(u16, u32)>,
+    /// Per pattern: its first-word entry, `pattern << 8 | language bits << 6 | anchor bit`.
+    entries: Vec<u32>,
 }
 
 impl Anchors {
@@ -363,6 +369,7 @@ impl Anchors {
             };
         }
         let (Some((at, anchor)), Some(&(first, first_set))) = (anchor, elems.first()) else { return };
+        let owner_elem = if at == 0 { first } else { elems.get(at).map_or(first, |&(e, _)| e) };
         let (owner, bit) = if at == 0 {
             (first_set, 63)
         } else {
@@ -377,7 +384,7 @@ impl Anchors {
             let done = if at == 0 { &mut info.has_first_bit } else { &mut info.has_group_bit };
             if !*done {
                 *done = true;
-                let (a, b) = (info.start as usize, info.start as usize + usize::from(info.len));
+                let (a, b) = (owner_elem.start(), owner_elem.start() + owner_elem.len());
                 for &w in t.sets.get(a..b).unwrap_or(&[]) {
                     if let Some(m) = t.word_mask.get_mut(w as usize) {
                         *m |= 1 << bit;
@@ -387,10 +394,7 @@ impl Anchors {
         }
         let index = t.pats.len() as u32;
         let lang = if rule < FIRST_ES_RULE { 1 } else { 2 };
-        let (a, b) = (first.start(), first.start() + first.len());
-        for &w in t.sets.get(a..b).unwrap_or(&[]) {
-            self.first.push((w, index << 8 | lang << 6 | bit));
-        }
+        self.entries.push(index << 8 | lang << 6 | bit);
         t.pats.push(Pat {
             rule: rule as u16,
             start: t.elems.len() as u32,
@@ -458,18 +462,16 @@ fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
 /// below any letter a word has), then the rest of it.
 fn decode_words() -> Vec<u8> {
     let mut out: Vec<u8> = Vec::with_capacity(WORDS.len() * 3);
-    let mut last = 0;
-    for &b in WORDS {
-        if b < b' ' {
-            if !out.is_empty() {
-                out.push(b' ');
-            }
-            let start = out.len();
-            out.extend_from_within(last..last + usize::from(b));
-            last = start;
-        } else {
-            out.push(b);
+    let (mut last, mut rest) = (0, WORDS);
+    while let Some((&shared, tail)) = rest.split_first() {
+        let (own, next) = tail.split_at(tail.iter().position(|&b| b < b' ').unwrap_or(tail.len()));
+        if !out.is_empty() {
+            out.push(b' ');
         }
+        let start = out.len();
+        out.extend_from_within(last..(last + usize::from(shared)).min(start));
+        out.extend_from_slice(own);
+        (last, rest) = (start, next);
     }
     out
 }
