@@ -5,8 +5,8 @@
 //! - `<l>.rules.toml`: `[[rule]]` entries (id, category, level, patterns, pos, neg, ...).
 //! - `emoji.toml`: `[emoji]` (emoji = "#pseudo-word"), shared by every language.
 //!
-//! Outputs `screen.rs` (word list for the aho-corasick automaton, word flags, pattern elements,
-//! a first-word index and the rule table) and `screen_examples.rs` (every rule's positive and
+//! Outputs `screen.rs` (the sorted word list, word flags, word sets, the patterns as written and
+//! the rules, compactly: src/screen/tables.rs builds the indexes from them) and `screen_examples.rs` (every rule's positive and
 //! negative examples, read by tests/screen_rules.rs only, so they never reach the wasm).
 //!
 //! Words are stored normalised the way the engine normalises text: lowercase, common Latin accents
@@ -39,6 +39,21 @@ const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 
 /// The longest gap `...` may skip.
 const GAP_SHORT: u16 = 2;
 const GAP_LONG: u16 = 4;
+/// Pattern codes (src/screen/tables.rs reads them, as LEB128 varints): the structural codes, then
+/// CODE_OPTIONAL before an optional element, then the symbols: a word id (a one-word element) or
+/// word count + i (the i-th word set of SETS), coded as CODE_SYMBOL + its index in the hot list
+/// or CODE_SYMBOL + HOT_SYMBOLS + symbol.
+const CODE_GAP_SHORT: u32 = 0;
+const CODE_GAP_LONG: u32 = 1;
+const CODE_OPEN: u32 = 2;
+const CODE_ALT: u32 = 3;
+const CODE_CLOSE: u32 = 4;
+const CODE_PAT_END: u32 = 5;
+const CODE_RULE_END: u32 = 6;
+const CODE_OPTIONAL: u32 = 7;
+const CODE_SYMBOL: u32 = 8;
+/// This many of the most used symbols have one-byte codes (CODE_SYMBOL + HOT_SYMBOLS < 128).
+const HOT_SYMBOLS: usize = 120;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -190,15 +205,28 @@ impl Words {
     }
 }
 
+#[derive(Clone, PartialEq)]
 struct Elem {
     kind: u8, // 0 word set, 1 optional word set, 2 gap
     set: Vec<u16>,
     gap: u16,
 }
 
-struct Built {
+/// A pattern as written: its elements, with `(a b|c d)` groups kept as Open, a phrase, Alt, ... Close.
+struct Written {
     rule: usize,
-    lang: u8,
+    toks: Vec<WTok>,
+}
+
+enum WTok {
+    Elem(Elem),
+    Open,
+    Alt,
+    Close,
+}
+
+/// One expanded pattern (for the build's checks).
+struct Built {
     elems: Vec<Elem>,
 }
 
@@ -211,30 +239,31 @@ fn level_of(file: &str, id: &str, s: &Option<String>, what: &str) -> Option<usiz
     })
 }
 
-fn level_name(i: usize) -> &'static str {
-    ["None", "Support", "Concern", "Urgent", "Emergency"][i]
+/// `suicide` → `Category::Suicide`.
+fn category_expr(c: &str) -> String {
+    let camel: String = c
+        .split('_')
+        .map(|p| {
+            let mut cs = p.chars();
+            cs.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + cs.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    format!("Category::{camel}")
 }
 
-fn category_expr(c: &str) -> String {
-    match c {
-        "distress" => "Kind::Distress".into(),
-        "exclude" => "Kind::Exclude".into(),
-        "now" => "Kind::Now".into(),
-        "past" => "Kind::Past".into(),
-        "frame" => "Kind::Frame".into(),
-        _ => {
-            let camel: String = c
-                .split('_')
-                .map(|p| {
-                    let mut cs = p.chars();
-                    cs.next()
-                        .map(|f| f.to_ascii_uppercase().to_string() + cs.as_str())
-                        .unwrap_or_default()
-                })
-                .collect();
-            format!("Kind::Crisis(Category::{camel})")
-        }
-    }
+/// A rule as it ships (see `tables::decode_rules`).
+struct RuleOut {
+    id: String,
+    /// A category's index in CATEGORIES; 7.. the markers (MARKERS order); 64 + bit a concept.
+    kind: u8,
+    /// level, now, past, hyperbole: LEVELS index + 1, 0 for none.
+    levels: [u8; 4],
+    /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5.
+    flags: u8,
+    needs: u8,
+    concepts: (u128, u128, u128),
 }
 
 pub fn generate() {
@@ -258,9 +287,11 @@ pub fn generate() {
     }
     emoji_rows.sort();
 
-    let mut rules_out: Vec<String> = Vec::new();
+    let mut rules_out: Vec<RuleOut> = Vec::new();
     let mut examples: Vec<(usize, bool, String)> = Vec::new();
     let mut pats: Vec<Built> = Vec::new();
+    let mut written: Vec<Written> = Vec::new();
+    let mut first_es_rule = 0;
     let mut concept_bits: BTreeMap<String, usize> = BTreeMap::new();
 
     for (li, lang) in LANGS.iter().enumerate() {
@@ -307,6 +338,9 @@ pub fn generate() {
             words.patterns.push((format!(" {a} "), tid));
         }
 
+        if li == 1 {
+            first_es_rule = rules_out.len();
+        }
         let rules_file = format!("screen/{lang}.rules.toml");
         let src: Rules = toml::from_str(&read_data(&rules_file)).unwrap_or_else(|e| fail(&rules_file, e));
         let mut seen = std::collections::BTreeSet::new();
@@ -329,13 +363,15 @@ pub fn generate() {
             }
             let rule_index = rules_out.len();
             let id = format!("{lang}.concept.{}", c.name.to_ascii_lowercase());
-            rules_out.push(format!(
-                "    RuleDef {{ id: {}, kind: Kind::Concept({bit}), level: Level::None, now: None, past: None, hyperbole: None, subject: 0, weak: false, negatable: {}, needs: 0, now_alone: false, all: 0, any: 0, unless: 0, excludable: {} }},\n",
-                lit(&id),
-                c.negatable,
-                c.excludable,
-            ));
-            compile_patterns(&rules_file, &id, &c.patterns, &classes, &mut words, (num, many), rule_index, li, &mut pats);
+            rules_out.push(RuleOut {
+                id: id.clone(),
+                kind: 64 + bit as u8,
+                levels: [1, 0, 0, 0],
+                flags: u8::from(c.negatable) << 3 | u8::from(c.excludable) << 5,
+                needs: 0,
+                concepts: (0, 0, 0),
+            });
+            compile_patterns(&rules_file, &id, &c.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
         }
         for r in src.rule {
             let id = format!("{lang}.{}", r.id);
@@ -409,21 +445,30 @@ pub fn generate() {
             if all != 0 && (r.all.len() + usize::from(any != 0) < 2 || r.neg.is_empty()) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule needs two concepts or more and negative examples"));
             }
-            let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map(level_name);
-            let opt = |l: Option<&str>| l.map(|l| format!("Some(Level::{l})")).unwrap_or_else(|| "None".into());
+            let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map_or(0, |l| l as u8 + 1);
+            let kind = CATEGORIES
+                .iter()
+                .chain(&MARKERS)
+                .position(|c| *c == r.category)
+                .unwrap_or_else(|| fail(&rules_file, format!("rule {id}: unknown category `{}`", r.category)));
             let rule_index = rules_out.len();
-            rules_out.push(format!(
-                "    RuleDef {{ id: {}, kind: {}, level: Level::{}, now: {}, past: {}, hyperbole: {}, subject: {subject}, weak: {}, negatable: {}, needs: {needs}, now_alone: {}, all: {all}, any: {any}, unless: {unless}, excludable: true }},\n",
-                lit(&id),
-                category_expr(&r.category),
-                level.map(level_name).unwrap_or("None"),
-                opt(lv(&r.now, "now")),
-                opt(lv(&r.past, "past")),
-                opt(lv(&r.hyperbole, "hyperbole")),
-                r.weak,
-                r.negatable,
-                r.now_alone,
-            ));
+            rules_out.push(RuleOut {
+                id: id.clone(),
+                kind: kind as u8,
+                levels: [
+                    level.map_or(1, |l| l as u8 + 1),
+                    lv(&r.now, "now"),
+                    lv(&r.past, "past"),
+                    lv(&r.hyperbole, "hyperbole"),
+                ],
+                flags: subject
+                    | u8::from(r.weak) << 2
+                    | u8::from(r.negatable) << 3
+                    | u8::from(r.now_alone) << 4
+                    | 1 << 5,
+                needs,
+                concepts: (all, any, unless),
+            });
             for p in &r.pos {
                 examples.push((rule_index, true, p.clone()));
             }
@@ -433,193 +478,198 @@ pub fn generate() {
             if r.patterns.is_empty() && all == 0 {
                 fail(&rules_file, format!("rule {id}: no patterns"));
             }
-            compile_patterns(&rules_file, &id, &r.patterns, &classes, &mut words, (num, many), rule_index, li, &mut pats);
+            compile_patterns(&rules_file, &id, &r.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
         }
     }
 
-    // Emit.
+    // Emit. Only the canonical tables ship: the sorted word list, flags, word sets, the patterns as
+    // written (groups unexpanded) and the rules. The word hash table, the expanded patterns, the
+    // first-word index and the anchor masks are pure functions of them, built at first use
+    // (src/screen/tables.rs), so they cost no wasm bytes.
     let nwords = words.names.len();
+    // Word ids follow the sorted word list, so the list ships as plain text in id order.
+    let mut order: Vec<usize> = (0..nwords).collect();
+    order.sort_by(|&a, &b| words.names[a].cmp(&words.names[b]));
+    let mut new_id = vec![0u16; nwords];
+    for (new, &old) in order.iter().enumerate() {
+        new_id[old] = new as u16;
+    }
+    let remap = |set: &[u16]| {
+        let mut s: Vec<u16> = set.iter().map(|&w| new_id[w as usize]).collect();
+        s.sort();
+        s
+    };
     let mut src = String::from("// Generated by build/screen.rs from data/screen/. Do not edit.\n");
+    let mut blob = Blob::default();
     let _ = writeln!(
         src,
-        "pub(super) const WORD_NUM: u16 = {num};\npub(super) const WORD_MANY: u16 = {many};"
+        "pub(super) const WORD_NUM: u16 = {};\npub(super) const WORD_MANY: u16 = {};",
+        new_id[num as usize], new_id[many as usize]
     );
-    // Word lookup: an open-addressing table over FNV-1a hashes of the folded words (exact words and
-    // aliases), and a short list of prefixes (`stem*`) tried longest first for unknown words.
-    let mut exact: Vec<(String, u16)> = Vec::new();
+    // Exact words and aliases, the first of each spelling winning (as the lookup always has).
+    let mut exact: BTreeMap<String, u16> = BTreeMap::new();
     let mut prefixes: Vec<(String, u16)> = Vec::new();
-    let mut seen_exact = std::collections::BTreeSet::new();
     for (p, id) in &words.patterns {
         let body = p.trim_start_matches(' ');
         match body.strip_suffix(' ') {
             Some(w) => {
-                if seen_exact.insert(w.to_string()) {
-                    exact.push((w.to_string(), *id));
+                if w.len() >= 32 {
+                    fail("data/screen", format!("word `{w}` is too long (31 bytes at most)"));
                 }
+                exact.entry(w.to_string()).or_insert(*id);
             }
-            None => prefixes.push((body.to_string(), *id)),
+            None => prefixes.push((body.to_string(), new_id[*id as usize])),
         }
     }
     prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    let size = (exact.len() * 2).next_power_of_two().max(16);
-    let mut slots: Vec<Option<usize>> = vec![None; size];
-    for (i, (w, _)) in exact.iter().enumerate() {
-        if w.len() >= 32 {
-            fail("data/screen", format!("word `{w}` is too long (31 bytes at most)"));
-        }
-        let mut h = fnv1a(w.as_bytes()) as usize & (size - 1);
-        while slots[h].is_some() {
-            h = (h + 1) & (size - 1);
-        }
-        slots[h] = Some(i);
+    let names: Vec<&str> = order.iter().map(|&i| words.names[i].as_str()).collect();
+    if names.iter().any(|n| n.len() >= 32) || names.join(" ").len() >= 1 << 16 {
+        fail("data/screen", "the word list outgrew its packing (31-byte words, 16-bit offsets)");
     }
-    let mut bytes = String::new();
-    let mut offsets = Vec::new();
-    for (w, _) in &exact {
-        offsets.push(bytes.len());
-        bytes.push_str(w);
+    // Front-coded: each word is the length it shares with the one before (a byte below any letter
+    // the words use), then the rest of it. Sorted words share a lot: this is a third smaller.
+    let mut front = Vec::new();
+    let mut prev = "";
+    for w in &names {
+        let shared = w.bytes().zip(prev.bytes()).take_while(|(a, b)| a == b).count();
+        front.push(shared as u8);
+        front.extend_from_slice(&w.as_bytes()[shared..]);
+        prev = w;
     }
-    let _ = writeln!(src, "/// Every exact word, concatenated; WORD_SLOTS point into it.");
-    let _ = writeln!(src, "pub(super) static WORD_BYTES: &str = {};", lit(&bytes));
-    // Each slot packs offset (15 bits), length (5) and word id (12) into a u32; 0 is empty.
-    if bytes.len() >= 1 << 15 || nwords >= (1 << 13) - 1 {
-        fail("data/screen", "the word table outgrew its packing (15-bit offsets, 13-bit ids): widen WORD_SLOTS");
-    }
-    let _ = writeln!(
-        src,
-        "/// Open-addressing table (FNV-1a, linear probing): offset << 18 | length << 13 | (word id + 1); 0 is empty."
-    );
-    src.push_str("pub(super) static WORD_SLOTS: &[u64] = &[");
-    for slot in &slots {
-        let v = slot.map_or(0, |i| (offsets[i] << 18) | (exact[i].0.len() << 13) | (exact[i].1 as usize + 1));
-        let _ = write!(src, "{v},");
-    }
-    src.push_str("];\n/// Prefix words (`stem*`), longest first.\npub(super) static PREFIXES: &[(&str, u16)] = &[");
+    let _ = writeln!(src, "/// Every word, sorted (the index is the word id), front-coded (see `tables::words`).");
+    let _ = writeln!(src, "pub(super) static WORDS: &[u8] = {};", blob.part(front));
+    // Spellings that look up another word's id: aliases, and any word an earlier alias shadows.
+    let aliases: Vec<(&String, u16)> = exact
+        .iter()
+        .filter(|(w, &id)| words.names[id as usize] != **w)
+        .map(|(w, &id)| (w, new_id[id as usize]))
+        .collect();
+    let alias_words: Vec<&str> = aliases.iter().map(|(w, _)| w.as_str()).collect();
+    let alias_ids: Vec<u16> = aliases.iter().map(|&(_, id)| id).collect();
+    let _ = writeln!(src, "/// Spellings that stand for another word (ALIAS_IDS), looked up before WORDS.");
+    let _ = writeln!(src, "pub(super) static ALIASES: &str = {};", lit(&alias_words.join(" ")));
+    let _ = writeln!(src, "pub(super) static ALIAS_IDS: &[u16] = &{alias_ids:?};");
+    src.push_str("/// Prefix words (`stem*`), longest first.\npub(super) static PREFIXES: &[(&str, u16)] = &[");
     for (w, id) in &prefixes {
         let _ = write!(src, "({}, {id}),", lit(w));
     }
     src.push_str("];\n/// Per word id: flag bits (see `flags`).\npub(super) static WORD_FLAGS: &[u16] = &[");
-    for f in &words.flags {
-        let _ = write!(src, "{f},");
+    for &old in &order {
+        let _ = write!(src, "{},", words.flags[old]);
     }
     src.push_str("];\npub(super) static EMOJI: &[(char, u16)] = &[");
     for (c, id) in &emoji_rows {
-        let _ = write!(src, "({c:?}, {id}),");
+        let _ = write!(src, "({c:?}, {}),", new_id[*id as usize]);
     }
     src.push_str("];\n");
 
-    // Elements and word sets.
-    let mut sets: Vec<u16> = Vec::new();
-    let mut set_at: BTreeMap<Vec<u16>, usize> = BTreeMap::new();
-    let mut elems: Vec<u32> = Vec::new();
-    let mut pats_out = String::new();
-    let mut first: Vec<Vec<u32>> = vec![Vec::new(); nwords];
-    // Each pattern's anchor: its cheapest required word set (function words cost much more; the
-    // later set on a tie, since first words tend to be common). Each distinct anchor set gets a
-    // bit of a 64-bit mask (shared modulo 64); a word's mask holds the bits of the sets it is in.
-    // A pattern is tried only in a sentence whose words' masks hold its anchor's bit (0..62; 63 for patterns anchored on their first word): a cheap,
-    // sometimes too generous filter (the match itself is exact).
-    let mut groups: BTreeMap<Vec<u16>, usize> = BTreeMap::new();
-    let mut word_mask: Vec<u64> = vec![0; nwords];
-    for (pi, p) in pats.iter().enumerate() {
-        // Function words, pronouns and negators are everywhere: they make poor anchors.
-        let common = |w: u16| words.flags.get(w as usize).is_some_and(|f| f & COMMON_FLAGS != 0);
-        let cost = |e: &Elem| e.set.iter().map(|&w| if common(w) { 100 } else { 1 }).sum::<usize>();
-        let (at, anchor) = p
-            .elems
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == 0)
-            .fold(None::<(usize, &Elem)>, |best, (i, e)| match best {
-                Some((j, b)) if cost(b) < cost(e) => Some((j, b)),
-                _ => Some((i, e)),
-            })
-            .map(|(i, e)| (i, e.set.clone()))
-            .unwrap_or_default();
-        // Anchored on its first word, a pattern needs no filter: the word index already is one.
-        // Those take bit 63, which every word that starts such a pattern sets.
-        let bit = if at == 0 {
-            63
+    // The patterns as written: per rule, its patterns, each a run of codes ended by PAT_END, then
+    // RULE_END. A code is a word id (a one-word element), or WORD_COUNT + i for the i-th word set of
+    // SETS; OPTIONAL marks it optional. Gaps and `(a b|c d)` groups have codes of their own.
+    // Word sets (of two words or more): each its length, then its sorted ids as differences from
+    // the one before; varints, so most take a byte.
+    let mut sets: Vec<u8> = Vec::new();
+    let mut set_index: BTreeMap<Vec<u16>, u32> = BTreeMap::new();
+    let mut code: Vec<u32> = Vec::new();
+    let mut symbol = |e: &Elem, code: &mut Vec<u32>| {
+        let set = remap(&e.set);
+        let sym = if let [w] = set[..] {
+            u32::from(w)
         } else {
-            let next = groups.len();
-            *groups.entry(anchor.clone()).or_insert(next) % 63
-        };
-        let owners = if at == 0 { &p.elems[0].set } else { &anchor };
-        for &w in owners {
-            word_mask[w as usize] |= 1 << bit;
-        }
-        // Elements pack kind << 30 | len << 18 | set start; identical word sets and identical
-        // element sequences are stored once.
-        let seq: Vec<u32> = p
-            .elems
-            .iter()
-            .map(|e| {
-                let (s, len) = if e.kind == 2 {
-                    (0, e.gap as usize)
-                } else {
-                    let s = *set_at.entry(e.set.clone()).or_insert_with(|| {
-                        sets.extend_from_slice(&e.set);
-                        sets.len() - e.set.len()
-                    });
-                    (s, e.set.len())
-                };
-                if s >= 1 << 18 || len >= 1 << 12 {
-                    fail("data/screen", "a word set outgrew the element packing (18-bit start, 12-bit length)");
+            let next = set_index.len() as u32;
+            let i = *set_index.entry(set.clone()).or_insert_with(|| {
+                varint(&mut sets, set.len() as u32);
+                let mut prev = 0;
+                for &w in &set {
+                    varint(&mut sets, u32::from(w - prev));
+                    prev = w;
                 }
-                u32::from(e.kind) << 30 | (len as u32) << 18 | s as u32
-            })
-            .collect();
-        let start = elems
-            .windows(seq.len())
-            .position(|w| w == seq.as_slice())
-            .unwrap_or_else(|| {
-                elems.extend_from_slice(&seq);
-                elems.len() - seq.len()
+                next
             });
-        let _ = write!(
-            pats_out,
-            "Pat {{ rule: {}, start: {start}, len: {} }},",
-            p.rule,
-            p.elems.len(),
-        );
-        for &w in &p.elems[0].set {
-            first[w as usize].push(((pi as u32) << 8) | (u32::from(p.lang) << 6) | bit as u32);
+            nwords as u32 + i
+        };
+        if e.kind == 1 {
+            code.push(CODE_OPTIONAL);
+        }
+        code.push(CODE_SYMBOL + sym);
+    };
+    let mut next = written.iter().peekable();
+    for rule in 0..rules_out.len() {
+        while let Some(w) = next.next_if(|w| w.rule == rule) {
+            for t in &w.toks {
+                match t {
+                    WTok::Elem(e) if e.kind == 2 => {
+                        code.push(if e.gap == GAP_SHORT { CODE_GAP_SHORT } else { CODE_GAP_LONG })
+                    }
+                    WTok::Elem(e) => symbol(e, &mut code),
+                    WTok::Open => code.push(CODE_OPEN),
+                    WTok::Alt => code.push(CODE_ALT),
+                    WTok::Close => code.push(CODE_CLOSE),
+                }
+            }
+            code.push(CODE_PAT_END);
+        }
+        code.push(CODE_RULE_END);
+    }
+    if nwords + set_index.len() >= 0x7ff0 {
+        fail("data/screen", "too many words and word sets for the engine's 15-bit pattern codes");
+    }
+    let _ = writeln!(src, "/// Word sets of two words or more, as varints: length, then id differences.");
+    let _ = writeln!(src, "pub(super) static SETS: &[u8] = {};", blob.part(sets));
+    // The most used symbols get one-byte codes (CODE_SYMBOL + their index in HOT_SYMBOLS); the
+    // others follow them (CODE_SYMBOL + HOT + symbol).
+    let mut uses: BTreeMap<u32, usize> = BTreeMap::new();
+    for &c in code.iter().filter(|&&c| c >= CODE_SYMBOL) {
+        *uses.entry(c - CODE_SYMBOL).or_default() += 1;
+    }
+    let mut by_use: Vec<(usize, u32)> = uses.into_iter().map(|(s, n)| (n, s)).collect();
+    by_use.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let hot: Vec<u32> = by_use.iter().take(HOT_SYMBOLS).map(|&(_, s)| s).collect();
+    let mut bytes = Vec::new();
+    for &c in &code {
+        let c = match c.checked_sub(CODE_SYMBOL) {
+            None => c,
+            Some(s) => CODE_SYMBOL + hot.iter().position(|&h| h == s).map_or(HOT_SYMBOLS as u32 + s, |i| i as u32),
+        };
+        varint(&mut bytes, c);
+    }
+    let _ = writeln!(src, "/// The most used pattern symbols (see `tables::next_code`).");
+    let _ = writeln!(src, "pub(super) static HOT_SYMBOLS: &[u16] = &{hot:?};");
+    let _ = writeln!(src, "/// The patterns as written, as varint codes (see `tables::next_code`).");
+    let _ = writeln!(src, "pub(super) static PATTERNS: &[u8] = {};", blob.part(bytes));
+    let _ = writeln!(src, "/// Flags of words too common to anchor a pattern.\npub(super) const COMMON_FLAGS: u16 = {COMMON_FLAGS};");
+    let _ = writeln!(src, "/// The first Spanish rule: rules before it are English.");
+    let _ = writeln!(src, "pub(super) const FIRST_ES_RULE: usize = {first_es_rule};");
+    // Rules: their ids as one string, five bytes each, and the concept masks of the few
+    // co-occurrence rules apart (they would be mostly zeros).
+    let ids: Vec<&str> = rules_out.iter().map(|r| r.id.as_str()).collect();
+    let mut defs: Vec<u8> = Vec::new();
+    let mut cooc = String::new();
+    for (i, r) in rules_out.iter().enumerate() {
+        let [level, now, past, hyperbole] = r.levels;
+        defs.extend([r.kind, level | now << 4, past | hyperbole << 4, r.flags, r.needs]);
+        let (all, any, unless) = r.concepts;
+        if all != 0 {
+            let _ = write!(cooc, "({i}, {all}, {any}, {unless}),");
         }
     }
-    if elems.len() > u16::MAX as usize || pats.len() > u16::MAX as usize {
-        fail("data/screen", "tables too large for 16-bit indices");
-    }
-    let _ = writeln!(src, "pub(super) static SETS: &[u16] = &{sets:?};");
-    let _ = writeln!(src, "pub(super) static ELEMS: &[Elem] = &[");
-    for e in &elems {
-        let _ = write!(src, "Elem({e}),");
-    }
-    src.push_str("];\n");
-    let _ = writeln!(src, "pub(super) static PATS: &[Pat] = &[{pats_out}];");
-    if pats.len() >= 1 << 24 {
-        fail("data/screen", "too many patterns");
-    }
-    let mut offs = vec![0u16];
-    let mut flat: Vec<u32> = Vec::new();
-    for f in &mut first {
-        // Sorted by anchor bit, so the matcher can go straight to the bits a sentence holds.
-        f.sort_by_key(|e| (e & 63, e >> 8));
-        flat.extend_from_slice(f);
-        offs.push(u16::try_from(flat.len()).unwrap_or_else(|_| fail("data/screen", "too many first-word entries for 16-bit offsets")));
-    }
+    let categories: Vec<String> = CATEGORIES.iter().map(|c| category_expr(c)).collect();
+    let _ = writeln!(src, "pub(super) const CATEGORY_OF: [Category; {}] = [{}];", categories.len(), categories.join(", "));
+    let _ = writeln!(src, "/// Every rule's id, one space between.");
     let _ = writeln!(
         src,
-        "/// Patterns by first word: FIRST_PATS[FIRST_START[w]..FIRST_START[w + 1]], each\n/// `pattern << 8 | language bits << 6 | anchor bit`, sorted by anchor bit."
+        "pub(super) static RULE_IDS: &str = match std::str::from_utf8({}) {{ Ok(s) => s, Err(_) => \"\" }};",
+        blob.part(ids.join(" ").into_bytes())
     );
-    let _ = writeln!(src, "pub(super) static FIRST_START: &[u16] = &{offs:?};");
-    let _ = writeln!(src, "pub(super) static FIRST_PATS: &[u32] = &{flat:?};");
-    let _ = writeln!(src, "/// Per word id: the anchor bits of the sets it is in ({} anchor sets).", groups.len());
-    let _ = writeln!(src, "pub(super) static WORD_MASK: &[u64] = &{word_mask:?};");
-    src.push_str("pub(super) static RULES: &[RuleDef] = &[\n");
-    for r in &rules_out {
-        src.push_str(r);
-    }
-    src.push_str("];\n");
+    let _ = writeln!(
+        src,
+        "/// Per rule: kind, level | now << 4, past | hyperbole << 4, flags, needs (see `tables::decode_rules`)."
+    );
+    let _ = writeln!(src, "pub(super) static RULE_DEFS: &[u8] = {};", blob.part(defs));
+    let _ = writeln!(src, "/// Co-occurrence rules: (rule, all, any, unless) concept masks.");
+    let _ = writeln!(src, "pub(super) static RULE_CONCEPTS: &[(u16, u128, u128, u128)] = &[{cooc}];");
+    let _ = writeln!(src, "/// The byte tables above, back to back: one run compresses better than scattered ones.");
+    let _ = writeln!(src, "static TABLES: [u8; {}] = {:?};", blob.bytes.len(), blob.bytes);
     write_out("screen.rs", &src);
 
     let mut ex = String::from("// Generated by build/screen.rs: (rule index, positive?, text).\n");
@@ -631,7 +681,8 @@ pub fn generate() {
     write_out("screen_examples.rs", &ex);
 }
 
-/// Compiles a rule's (or concept's) patterns into `pats`.
+/// Compiles a rule's (or concept's) patterns into `pats` (expanded, for the build's checks) and
+/// `written` (as written, groups kept: what ships).
 #[allow(clippy::too_many_arguments)]
 fn compile_patterns(
     file: &str,
@@ -641,80 +692,149 @@ fn compile_patterns(
     words: &mut Words,
     (num, many): (u16, u16),
     rule_index: usize,
-    li: usize,
     pats: &mut Vec<Built>,
+    written: &mut Vec<Written>,
 ) {
-    let mut expanded = Vec::new();
-    for p in patterns {
-        check_alternatives(file, id, p);
-        expand_groups(file, id, p, &mut expanded);
-    }
-    for p in &expanded {
-        let mut elems = Vec::new();
-        for tok in p.split_whitespace() {
-            if tok == ".." || tok == "..." {
-                let gap = if tok == ".." { GAP_SHORT } else { GAP_LONG };
-                elems.push(Elem {
-                    kind: 2,
-                    set: Vec::new(),
-                    gap,
-                });
-                continue;
-            }
-            let (body, optional) = match tok.strip_suffix('?') {
-                Some(b) => (b, true),
-                None => (tok, false),
+    let mut element = |p: &str, tok: &str| -> Elem {
+        if tok == ".." || tok == "..." {
+            let gap = if tok == ".." { GAP_SHORT } else { GAP_LONG };
+            return Elem {
+                kind: 2,
+                set: Vec::new(),
+                gap,
             };
-            let mut set = Vec::new();
-            for alt in body.split('|') {
-                if let Some(name) = alt.strip_prefix('<').and_then(|a| a.strip_suffix('>')) {
-                    let Some(ids) = classes.get(name) else {
-                        fail(file, format!("rule {id}: unknown class <{name}> in `{p}`"))
-                    };
-                    set.extend_from_slice(ids);
-                } else if alt == "#num" {
-                    set.extend([num, many]);
-                } else {
-                    set.push(words.id(file, alt));
-                }
+        }
+        let (body, optional) = match tok.strip_suffix('?') {
+            Some(b) => (b, true),
+            None => (tok, false),
+        };
+        let mut set = Vec::new();
+        for alt in body.split('|') {
+            if let Some(name) = alt.strip_prefix('<').and_then(|a| a.strip_suffix('>')) {
+                let Some(ids) = classes.get(name) else {
+                    fail(file, format!("rule {id}: unknown class <{name}> in `{p}`"))
+                };
+                set.extend_from_slice(ids);
+            } else if alt == "#num" {
+                set.extend([num, many]);
+            } else {
+                set.push(words.id(file, alt));
             }
-            set.sort();
-            set.dedup();
-            elems.push(Elem {
-                kind: optional as u8,
-                set,
-                gap: 0,
-            });
         }
-        match elems.first() {
-            Some(e) if e.kind == 0 => {}
-            _ => fail(
-                file,
-                format!("rule {id}: pattern `{p}` must start with a required word"),
-            ),
+        set.sort();
+        set.dedup();
+        Elem {
+            kind: optional as u8,
+            set,
+            gap: 0,
         }
-        if elems.last().is_some_and(|e| e.kind == 2) {
-            fail(file, format!("rule {id}: pattern `{p}` must not end with a gap"));
+    };
+    for pattern in patterns {
+        check_alternatives(file, id, pattern);
+        let mut expanded = Vec::new();
+        expand_groups(file, id, pattern, &mut expanded);
+        let first = pats.len();
+        for p in &expanded {
+            let elems: Vec<Elem> = p.split_whitespace().map(|tok| element(p, tok)).collect();
+            match elems.first() {
+                Some(e) if e.kind == 0 => {}
+                _ => fail(
+                    file,
+                    format!("rule {id}: pattern `{p}` must start with a required word"),
+                ),
+            }
+            if elems.last().is_some_and(|e| e.kind == 2) {
+                fail(file, format!("rule {id}: pattern `{p}` must not end with a gap"));
+            }
+            if elems.len() > 16 {
+                fail(file, format!("rule {id}: pattern `{p}` is too long"));
+            }
+            pats.push(Built { elems });
         }
-        if elems.len() > 16 {
-            fail(file, format!("rule {id}: pattern `{p}` is too long"));
+        // The same pattern as written: text outside groups, then each group's phrases.
+        let mut toks = Vec::new();
+        let mut rest = pattern.as_str();
+        while let Some(open) = rest.find('(') {
+            toks.extend(rest[..open].split_whitespace().map(|t| WTok::Elem(element(pattern, t))));
+            let close = rest[open..].find(')').map_or(rest.len(), |c| open + c);
+            toks.push(WTok::Open);
+            for (i, phrase) in rest[open + 1..close].split('|').enumerate() {
+                if i > 0 {
+                    toks.push(WTok::Alt);
+                }
+                toks.extend(phrase.split_whitespace().map(|t| WTok::Elem(element(pattern, t))));
+            }
+            toks.push(WTok::Close);
+            rest = rest.get(close + 1..).unwrap_or("");
         }
-        pats.push(Built {
-            rule: rule_index,
-            lang: 1u8 << li,
-            elems,
-        });
+        toks.extend(rest.split_whitespace().map(|t| WTok::Elem(element(pattern, t))));
+        // The engine expands the written form itself: it must give exactly the build's expansion.
+        let again = expand_written(&toks);
+        if again.len() != pats.len() - first || again.iter().zip(&pats[first..]).any(|(a, b)| *a != b.elems) {
+            fail(file, format!("rule {id}: pattern `{pattern}` does not expand as written"));
+        }
+        written.push(Written { rule: rule_index, toks });
     }
 }
 
-/// FNV-1a, the same function the engine hashes words with (src/screen/lexicon.rs).
-fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
+/// Expands a written pattern the way src/screen/tables.rs does: every combination of its groups'
+/// phrases, the last group varying fastest.
+fn expand_written(toks: &[WTok]) -> Vec<Vec<Elem>> {
+    let mut out: Vec<Vec<Elem>> = vec![Vec::new()];
+    let mut i = 0;
+    while i < toks.len() {
+        match &toks[i] {
+            WTok::Elem(e) => {
+                for o in &mut out {
+                    o.push(e.clone());
+                }
+                i += 1;
+            }
+            WTok::Open => {
+                let mut phrases: Vec<Vec<Elem>> = vec![Vec::new()];
+                i += 1;
+                loop {
+                    match toks.get(i) {
+                        Some(WTok::Elem(e)) => phrases.last_mut().unwrap().push(e.clone()),
+                        Some(WTok::Alt) => phrases.push(Vec::new()),
+                        _ => break,
+                    }
+                    i += 1;
+                }
+                i += 1;
+                out = out
+                    .iter()
+                    .flat_map(|o| phrases.iter().map(move |ph| o.iter().chain(ph).cloned().collect()))
+                    .collect();
+            }
+            _ => i += 1,
+        }
     }
-    h
+    out
+}
+
+/// The generated byte tables, kept in one static so they sit together in the wasm.
+#[derive(Default)]
+struct Blob {
+    bytes: Vec<u8>,
+}
+
+impl Blob {
+    /// Appends `part` and returns the Rust expression for its slice of TABLES.
+    fn part(&mut self, part: Vec<u8>) -> String {
+        let (a, b) = (self.bytes.len(), self.bytes.len() + part.len());
+        self.bytes.extend(part);
+        format!("TABLES.split_at({b}).0.split_at({a}).1")
+    }
+}
+
+/// Appends `v` as a LEB128 varint (7 bits a byte, low bits first).
+fn varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// `a|b` joins single words. A bar with a space beside it ("end my life | end it all") means the

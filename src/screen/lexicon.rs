@@ -1,9 +1,11 @@
 //! The compiled lexicon (generated from `data/screen/` by build/screen.rs) and word lookup.
 //!
-//! Words are found with a static open-addressing hash table (no start-up cost, nothing built at
-//! run time), then a handful of prefixes for the words the table does not hold.
+//! Only the canonical tables ship (sorted words, flags, word sets, patterns as written, rules);
+//! the word hash table and the pattern indexes are built from them at first use (`tables`).
+//! Words are found in that hash table, then in a handful of prefixes for the words it does not hold.
 
 use super::normalize::{Text, NO_WORD};
+use super::tables::{fnv1a, tables};
 use crate::{Category, Level};
 
 /// What a rule finds.
@@ -55,10 +57,19 @@ pub(super) struct RuleDef {
 }
 
 /// One pattern element, packed `kind << 30 | len << 18 | start`: a word set (`kind` 0, or 1 when
-/// optional) in SETS[start..start+len], or a gap of up to `len` words (`kind` 2).
+/// optional) in `tables().sets[start..start+len]`, or a gap of up to `len` words (`kind` 2).
+#[derive(Clone, Copy)]
 pub(super) struct Elem(u32);
 
 impl Elem {
+    pub fn set(kind: u32, start: u32, len: u32) -> Elem {
+        Elem(kind << 30 | (len & 0xfff) << 18 | (start & 0x3_ffff))
+    }
+
+    pub fn gap(len: u32) -> Elem {
+        Elem(2 << 30 | len << 18)
+    }
+
     pub fn kind(&self) -> u8 {
         (self.0 >> 30) as u8
     }
@@ -67,15 +78,15 @@ impl Elem {
         (self.0 >> 18 & 0xfff) as usize
     }
 
-    fn start(&self) -> usize {
+    pub fn start(&self) -> usize {
         (self.0 & 0x3_ffff) as usize
     }
 }
 
-/// One pattern of a rule: ELEMS[start..start+len].
+/// One pattern of a rule (one expansion of its groups): `tables().elems[start..start+len]`.
 pub(super) struct Pat {
     pub rule: u16,
-    pub start: u16,
+    pub start: u32,
     pub len: u8,
 }
 
@@ -94,32 +105,23 @@ pub(super) const SUBJ: u16 = 1 << 9;
 
 include!(concat!(env!("OUT_DIR"), "/screen.rs"));
 
-/// FNV-1a, the same function build/screen.rs lays the table out with.
-fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
-}
-
 /// The word id of one folded word, or NO_WORD.
 pub(super) fn lookup(word: &[u8]) -> u16 {
     if word.is_empty() || word.len() >= 32 {
         return prefix(word);
     }
-    let mask = WORD_SLOTS.len().wrapping_sub(1);
+    let t = tables();
+    let slots = &t.slots;
+    let mask = slots.len().wrapping_sub(1);
     let mut h = fnv1a(word) as usize & mask;
     // The table is at most half full, so an empty slot always ends the probe.
-    for _ in 0..WORD_SLOTS.len() {
-        let Some(&slot) = WORD_SLOTS.get(h) else { break };
-        if slot == 0 {
+    for _ in 0..slots.len() {
+        let Some(slot) = slots.get(h) else { break };
+        if slot.id == 0 {
             break;
         }
-        let (off, len) = ((slot >> 18) as usize, (slot >> 13 & 31) as usize);
-        if len == word.len() && WORD_BYTES.as_bytes().get(off..off + len) == Some(word) {
-            return ((slot & 0x1fff) as u16).wrapping_sub(1);
+        if slot.text(&t.words) == word {
+            return slot.id - 1;
         }
         h = (h + 1) & mask;
     }
@@ -154,31 +156,32 @@ pub(super) fn assign_words(text: &mut Text) {
 
 /// The anchor bits of `word` (see `matcher::find`).
 pub(super) fn anchor_mask(word: u16) -> u64 {
-    WORD_MASK.get(word as usize).copied().unwrap_or(0)
+    tables().word_mask.get(word as usize).copied().unwrap_or(0)
 }
 
 /// Whether `word` is in element `e`'s word set.
 pub(super) fn in_set(e: &Elem, word: u16) -> bool {
     let start = e.start();
-    SETS.get(start..start + e.len())
+    tables().sets.get(start..start + e.len())
         .is_some_and(|s| s.binary_search(&word).is_ok())
 }
 
 /// Patterns whose first element holds `word`: `pattern << 8 | language bits << 6 | anchor bit`.
 pub(super) fn patterns_from(word: u16) -> &'static [u32] {
-    let w = word as usize;
-    match (FIRST_START.get(w), FIRST_START.get(w + 1)) {
-        (Some(&a), Some(&b)) => FIRST_PATS.get(a as usize..b as usize).unwrap_or(&[]),
+    let (w, t) = (word as usize, tables());
+    match (t.first_start.get(w), t.first_start.get(w + 1)) {
+        (Some(&a), Some(&b)) => t.first_pats.get(a as usize..b as usize).unwrap_or(&[]),
         _ => &[],
     }
 }
 
 pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
-    let p = PATS.get(i as usize)?;
+    let t = tables();
+    let p = t.pats.get(i as usize)?;
     let s = p.start as usize;
-    Some((p, ELEMS.get(s..s + p.len as usize)?))
+    Some((p, t.elems.get(s..s + p.len as usize)?))
 }
 
 pub(super) fn rules() -> &'static [RuleDef] {
-    RULES
+    &tables().rules
 }

@@ -1,7 +1,8 @@
 //! The crisis screen: reads text and decides whether it shows crisis, how urgent it is and why.
 //!
 //! Pipeline: `normalize` folds the text into words with their original UTF-16 spans; `lexicon`
-//! gives each word its id from a static hash table; `matcher` finds the rule patterns (phrases
+//! gives each word its id from a hash table (`tables` builds it and the pattern indexes from the
+//! compact shipped tables at first use); `matcher` finds the rule patterns (phrases
 //! with word classes, optional words and short gaps); `context` judges each match (exclusions,
 //! negation, subject, frames, past/now, hyperbole). Rules and word lists are data, in
 //! `data/screen/`, compiled in by build/screen.rs. Cost is linear in the text's length.
@@ -18,6 +19,7 @@ mod lexicon;
 mod matcher;
 mod model;
 mod normalize;
+mod tables;
 
 use crate::{Category, Lang, Level};
 use serde::Serialize;

@@ -1,0 +1,541 @@
+//! The matcher's indexes, built once at first use from the shipped lexicon (see lexicon.rs).
+//!
+//! The wasm ships only the canonical tables: the sorted word list, word sets and the patterns as
+//! written. Everything here is a pure function of them (the word hash table, every expansion of
+//! `(a b|c d)` groups, the first-word index and the anchor masks), so it costs time at the first
+//! screening (about 1 ms native) instead of download bytes (about 140 KB gzip).
+
+use super::lexicon::{
+    Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
+    RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
+};
+use crate::Level;
+use std::sync::OnceLock;
+
+// Pattern codes, as decoded: a word id, or word count + i for the i-th word set, OR-ed with
+// OPTIONAL when optional; then gaps, groups and ends. (Shipped as varints: see `next_code`.)
+const OPTIONAL: u16 = 0x8000;
+const GAP_SHORT: u16 = 0x7ff0;
+const GAP_LONG: u16 = 0x7ff1;
+const OPEN: u16 = 0x7ff2;
+const ALT: u16 = 0x7ff3;
+const CLOSE: u16 = 0x7ff4;
+const PAT_END: u16 = 0x7ff5;
+const RULE_END: u16 = 0x7ff6;
+/// The shipped codes below this are, in order, the codes from GAP_SHORT to RULE_END and OPTIONAL.
+const SYMBOL: u32 = 8;
+
+/// The longest gaps `..` and `...` skip.
+const SHORT: u32 = 2;
+const LONG: u32 = 4;
+
+/// One word of the hash table: `Tables::words` or ALIASES (`alias`) at `offset..offset + len`,
+/// and its id.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Slot {
+    pub offset: u16,
+    pub len: u8,
+    pub alias: bool,
+    /// Word id + 1; 0 is an empty slot.
+    pub id: u16,
+}
+
+impl Slot {
+    /// The spelling this slot holds (`words`: `Tables::words`).
+    pub fn text<'a>(&self, words: &'a [u8]) -> &'a [u8] {
+        let from = if self.alias { ALIASES.as_bytes() } else { words };
+        let (a, b) = (self.offset as usize, self.offset as usize + self.len as usize);
+        from.get(a..b).unwrap_or(&[])
+    }
+}
+
+pub(super) struct Tables {
+    /// Every word, sorted (the index is the word id), one space between.
+    pub words: Vec<u8>,
+    /// Open-addressing table (FNV-1a, linear probing), at most half full.
+    pub slots: Vec<Slot>,
+    /// SETS, then every word id once (the one-word sets).
+    pub sets: Vec<u16>,
+    pub elems: Vec<Elem>,
+    /// Every expansion of every pattern, in rule order.
+    pub pats: Vec<Pat>,
+    /// Patterns by first word: `first_pats[first_start[w]..first_start[w + 1]]`, each
+    /// `pattern << 8 | language bits << 6 | anchor bit`, sorted by anchor bit.
+    pub first_start: Vec<u32>,
+    pub first_pats: Vec<u32>,
+    /// Per word id: the anchor bits of the sets it is in.
+    pub word_mask: Vec<u64>,
+    pub rules: Vec<RuleDef>,
+}
+
+pub(super) fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(build)
+}
+
+/// FNV-1a, the word hash.
+pub(super) fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn build() -> Tables {
+    let words = WORD_FLAGS.len();
+    let (mut sets, spans) = decode_sets();
+    let singles = sets.len();
+    sets.extend(0..words as u16);
+    let text = decode_words();
+    // Per word set (the shipped ones, then the one-word sets): its cost as an anchor (see
+    // `Anchors::add`), its anchor group and the anchor bits already given to its words.
+    let common = |w: u16| WORD_FLAGS.get(w as usize).is_some_and(|f| f & COMMON_FLAGS != 0);
+    let cost = |ids: &[u16]| ids.iter().map(|&w| if common(w) { 100 } else { 1 }).sum::<u32>();
+    let mut set_of = Vec::with_capacity(spans.len() + words);
+    for &(start, len) in &spans {
+        set_of.push(SetInfo::new(cost(sets.get(start..start + len).unwrap_or(&[]))));
+    }
+    for w in 0..words {
+        set_of.push(SetInfo::new(cost(&[w as u16])));
+    }
+    let mut t = Tables {
+        slots: word_table(&text),
+        words: text,
+        sets,
+        elems: Vec::with_capacity(PATTERNS.len() * 2 / 3),
+        pats: Vec::with_capacity(PATTERNS.len() / 4),
+        first_start: Vec::new(),
+        first_pats: Vec::new(),
+        word_mask: vec![0; words],
+        rules: decode_rules(),
+    };
+    // A code's element and its word set (an index of `set_of`; none for a gap).
+    let elem = |code: u16| -> (Elem, usize) {
+        let kind = u32::from(code & OPTIONAL != 0);
+        let set = match code & !OPTIONAL {
+            GAP_SHORT => return (Elem::gap(SHORT), usize::MAX),
+            GAP_LONG => return (Elem::gap(LONG), usize::MAX),
+            w if (w as usize) < words => spans.len() + w as usize,
+            s => s as usize - words,
+        };
+        let (start, len) = match set.checked_sub(spans.len()) {
+            Some(w) => (singles + w, 1),
+            None => spans.get(set).copied().unwrap_or((0, 0)),
+        };
+        (Elem::set(kind, start as u32, len as u32), set)
+    };
+    let mut anchors = Anchors {
+        sets: set_of,
+        groups: 0,
+        entries: Vec::with_capacity(PATTERNS.len() / 4),
+    };
+    let mut rule = 0usize;
+    let mut at = 0usize;
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut choice: Vec<usize> = Vec::new();
+    let mut phrase: Vec<(Elem, usize)> = Vec::new();
+    while at < PATTERNS.len() {
+        // One written pattern: its plain elements and groups (phrases as byte ranges of PATTERNS).
+        pieces.clear();
+        loop {
+            match next_code(&mut at) {
+                None | Some(PAT_END) => break,
+                Some(RULE_END) => {
+                    rule += 1;
+                    if pieces.is_empty() {
+                        continue;
+                    }
+                    break;
+                }
+                Some(OPEN) => {
+                    let (open, mut close) = (at, at);
+                    while next_code(&mut at).is_some_and(|c| c != CLOSE) {
+                        close = at;
+                    }
+                    let alts = codes(open, close).filter(|&c| c == ALT).count();
+                    pieces.push(Piece::Group(open, close, alts));
+                }
+                Some(c) => pieces.push(Piece::Elem(elem(c))),
+            }
+        }
+        if pieces.is_empty() {
+            continue;
+        }
+        // Every combination of the groups' phrases, the last group varying fastest.
+        choice.clear();
+        choice.resize(pieces.len(), 0);
+        loop {
+            phrase.clear();
+            for (p, &k) in pieces.iter().zip(&choice) {
+                match *p {
+                    Piece::Elem(e) => phrase.push(e),
+                    Piece::Group(from, to, _) => {
+                        let mut alt = 0;
+                        for c in codes(from, to) {
+                            if c == ALT {
+                                alt += 1;
+                            } else if alt == k {
+                                phrase.push(elem(c));
+                            }
+                        }
+                    }
+                }
+            }
+            anchors.add(&mut t, rule, &phrase);
+            // Next combination: bump the last group that has another phrase, reset the ones after.
+            let Some(g) = (0..pieces.len())
+                .rev()
+                .find(|&g| matches!(pieces[g], Piece::Group(_, _, alts) if choice[g] < alts))
+            else {
+                break;
+            };
+            choice[g] += 1;
+            for c in &mut choice[g + 1..] {
+                *c = 0;
+            }
+        }
+    }
+    // By first word (in pattern order), then each word's list sorted by anchor bit, stably: the
+    // matcher goes straight to a sentence's bits.
+    let mut starts: Vec<u32> = vec![0; words + 1];
+    for p in &t.pats {
+        for &w in first_words(&t, p) {
+            if let Some(n) = starts.get_mut(w as usize) {
+                *n += 1;
+            }
+        }
+    }
+    // Starts, shifted: starts[w] is where word w's list begins, used as a cursor below.
+    let mut sum = 0;
+    for n in &mut starts {
+        (*n, sum) = (sum, sum + *n);
+    }
+    let mut first_pats = vec![0; sum as usize];
+    for (p, &entry) in t.pats.iter().zip(&anchors.entries) {
+        for &w in first_words(&t, p) {
+            if let Some(cursor) = starts.get_mut(w as usize) {
+                if let Some(slot) = first_pats.get_mut(*cursor as usize) {
+                    *slot = entry;
+                }
+                *cursor += 1;
+            }
+        }
+    }
+    // The cursors stopped at each list's end, the next list's start: shift them back.
+    starts.copy_within(0..words, 1);
+    starts[0] = 0;
+    t.first_pats = first_pats;
+    t.first_start = starts;
+    drop(anchors);
+    let mut scratch = Vec::new();
+    for w in t.first_start.windows(2) {
+        if let Some(list) = t.first_pats.get_mut(w[0] as usize..w[1] as usize) {
+            sort_by_bit(list, &mut scratch);
+        }
+    }
+    t
+}
+
+/// The words that can begin pattern `p` (its first element's set).
+fn first_words<'a>(t: &'a Tables, p: &Pat) -> &'a [u16] {
+    let e = t.elems.get(p.start as usize).map_or(Elem::gap(0), |&e| e);
+    t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[])
+}
+
+/// Sorts first-word entries by anchor bit, keeping the pattern order of equal bits.
+fn sort_by_bit(list: &mut [u32], scratch: &mut Vec<u32>) {
+    if list.len() <= 16 {
+        // Insertion sort: most lists are a few entries.
+        for i in 1..list.len() {
+            let mut j = i;
+            while j > 0 && list[j - 1] & 63 > list[j] & 63 {
+                list.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mut at = [0u32; 65];
+    for &e in list.iter() {
+        at[(e & 63) as usize + 1] += 1;
+    }
+    for b in 0..64 {
+        at[b + 1] += at[b];
+    }
+    scratch.clear();
+    scratch.resize(list.len(), 0);
+    for &e in list.iter() {
+        let b = &mut at[(e & 63) as usize];
+        if let Some(s) = scratch.get_mut(*b as usize) {
+            *s = e;
+        }
+        *b += 1;
+    }
+    list.copy_from_slice(scratch);
+}
+
+/// A word set's cost as an anchor, its anchor group (once it has
+/// anchored a pattern) and the anchor bits its words already have.
+#[derive(Clone, Copy)]
+struct SetInfo {
+    cost: u32,
+    /// Anchor group + 1 (0: none yet).
+    group: u16,
+    /// Whether its words have its group's bit, and bit 63.
+    has_group_bit: bool,
+    has_first_bit: bool,
+}
+
+impl SetInfo {
+    fn new(cost: u32) -> SetInfo {
+        SetInfo {
+            cost,
+            group: 0,
+            has_group_bit: false,
+            has_first_bit: false,
+        }
+    }
+}
+
+/// A piece of a written pattern: one element (and its set), or a group (its bytes in PATTERNS,
+/// phrases split by ALT, and how many ALTs).
+#[derive(Clone, Copy)]
+enum Piece {
+    Elem((Elem, usize)),
+    Group(usize, usize, usize),
+}
+
+/// The next code of PATTERNS from byte `at` (an OPTIONAL prefix folded into its symbol).
+fn next_code(at: &mut usize) -> Option<u16> {
+    let mut optional = 0;
+    loop {
+        let (mut v, mut shift) = (0u32, 0);
+        loop {
+            let b = *PATTERNS.get(*at)?;
+            *at += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 || shift > 28 {
+                break;
+            }
+        }
+        match v {
+            7 => optional = OPTIONAL,
+            c if c < SYMBOL => return Some(GAP_SHORT + c as u16),
+            s => {
+                let s = (s - SYMBOL) as usize;
+                let sym = HOT_SYMBOLS.get(s).copied().unwrap_or(s.wrapping_sub(HOT_SYMBOLS.len()) as u16);
+                return Some(sym | optional);
+            }
+        }
+    }
+}
+
+/// The codes of PATTERNS in bytes `from..to`.
+fn codes(from: usize, to: usize) -> impl Iterator<Item = u16> {
+    let mut at = from;
+    std::iter::from_fn(move || if at < to { next_code(&mut at) } else { None })
+}
+
+/// Gives each expanded pattern its anchor bit and first-word entry.
+struct Anchors {
+    sets: Vec<SetInfo>,
+    groups: u16,
+    /// Per pattern: its first-word entry, `pattern << 8 | language bits << 6 | anchor bit`.
+    entries: Vec<u32>,
+}
+
+impl Anchors {
+    /// Adds one expanded pattern: its elements, its anchor bit and its first-word entries.
+    ///
+    /// The anchor is the pattern's cheapest required word set (function words cost much more; the
+    /// later set on a tie, since first words tend to be common). Each distinct anchor set gets a
+    /// bit of a 64-bit mask (shared modulo 63); a word's mask holds the bits of the sets it is in,
+    /// and a pattern is tried only in a sentence whose words' masks hold its anchor's bit: a
+    /// cheap, sometimes too generous filter (the match itself is exact). A pattern anchored on its
+    /// first word needs no filter, the word index already is one: those take bit 63.
+    fn add(&mut self, t: &mut Tables, rule: usize, elems: &[(Elem, usize)]) {
+        let cost = |s: usize| self.sets.get(s).map_or(u32::MAX, |s| s.cost);
+        let mut anchor: Option<(usize, usize)> = None;
+        for (i, &(e, s)) in elems.iter().enumerate() {
+            if e.kind() != 0 {
+                continue;
+            }
+            anchor = match anchor {
+                Some((j, b)) if cost(b) < cost(s) => Some((j, b)),
+                _ => Some((i, s)),
+            };
+        }
+        let (Some((at, anchor)), Some(&(first, first_set))) = (anchor, elems.first()) else { return };
+        let owner_elem = if at == 0 { first } else { elems.get(at).map_or(first, |&(e, _)| e) };
+        let (owner, bit) = if at == 0 {
+            (first_set, 63)
+        } else {
+            let Some(info) = self.sets.get_mut(anchor) else { return };
+            if info.group == 0 {
+                self.groups += 1;
+                info.group = self.groups;
+            }
+            (anchor, u32::from(info.group - 1) % 63)
+        };
+        if let Some(info) = self.sets.get_mut(owner) {
+            let done = if at == 0 { &mut info.has_first_bit } else { &mut info.has_group_bit };
+            if !*done {
+                *done = true;
+                let (a, b) = (owner_elem.start(), owner_elem.start() + owner_elem.len());
+                for &w in t.sets.get(a..b).unwrap_or(&[]) {
+                    if let Some(m) = t.word_mask.get_mut(w as usize) {
+                        *m |= 1 << bit;
+                    }
+                }
+            }
+        }
+        let index = t.pats.len() as u32;
+        let lang = if rule < FIRST_ES_RULE { 1 } else { 2 };
+        self.entries.push(index << 8 | lang << 6 | bit);
+        t.pats.push(Pat {
+            rule: rule as u16,
+            start: t.elems.len() as u32,
+            len: elems.len() as u8,
+        });
+        t.elems.extend(elems.iter().map(|&(e, _)| e));
+    }
+}
+
+/// The word hash table over WORDS (exact words: no `#pseudo` words, no `stem*` prefixes) and
+/// ALIASES. Aliases go in first: an alias spelled like a word stands for its target.
+fn word_table(words: &[u8]) -> Vec<Slot> {
+    let exact = |w: &&[u8]| !w.starts_with(b"#") && !w.ends_with(b"*");
+    let count = ALIAS_IDS.len() + words.split(|&b| b == b' ').filter(exact).count();
+    let size = (count * 2).next_power_of_two().max(16);
+    let mut slots = vec![Slot::default(); size];
+    let mut insert = |alias: bool, offset: usize, word: &[u8], id: u16| {
+        let mut h = fnv1a(word) as usize & (size - 1);
+        while slots[h].id != 0 {
+            if slots[h].text(words) == word {
+                return;
+            }
+            h = (h + 1) & (size - 1);
+        }
+        slots[h] = Slot {
+            offset: offset as u16,
+            len: word.len() as u8,
+            alias,
+            id: id + 1,
+        };
+    };
+    let mut at = 0;
+    for (a, &id) in ALIASES.as_bytes().split(|&b| b == b' ').zip(ALIAS_IDS) {
+        insert(true, at, a, id);
+        at += a.len() + 1;
+    }
+    at = 0;
+    for (id, w) in words.split(|&b| b == b' ').enumerate() {
+        if exact(&w) {
+            insert(false, at, w, id as u16);
+        }
+        at += w.len() + 1;
+    }
+    slots
+}
+
+/// LEB128 varints (7 bits a byte, low bits first).
+fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let (mut v, mut shift) = (0u32, 0);
+        loop {
+            let b = *bytes.get(at)?;
+            at += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 || shift > 28 {
+                return Some(v);
+            }
+        }
+    })
+}
+
+/// WORDS is front-coded: each word is the number of bytes it shares with the one before (a byte
+/// below any letter a word has), then the rest of it.
+fn decode_words() -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(WORDS.len() * 3);
+    let (mut last, mut rest) = (0, WORDS);
+    while let Some((&shared, tail)) = rest.split_first() {
+        let (own, next) = tail.split_at(tail.iter().position(|&b| b < b' ').unwrap_or(tail.len()));
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        let start = out.len();
+        out.extend_from_within(last..(last + usize::from(shared)).min(start));
+        out.extend_from_slice(own);
+        (last, rest) = (start, next);
+    }
+    out
+}
+
+/// SETS: each set's length, then its sorted ids as differences. Returns the ids back to back and
+/// each set's (start, length).
+fn decode_sets() -> (Vec<u16>, Vec<(usize, usize)>) {
+    // Each id takes a byte or more, and the one-word sets follow: no regrowing.
+    let mut ids = Vec::with_capacity(SETS.len() + WORD_FLAGS.len());
+    let mut spans = Vec::with_capacity(SETS.len() / 3);
+    let mut v = varints(SETS);
+    while let Some(len) = v.next() {
+        let start = ids.len();
+        let mut w = 0u32;
+        for d in v.by_ref().take(len as usize) {
+            w += d;
+            ids.push(w as u16);
+        }
+        spans.push((start, ids.len() - start));
+    }
+    (ids, spans)
+}
+
+/// RULE_DEFS: five bytes a rule (kind, level | now << 4, past | hyperbole << 4, flags, needs),
+/// the ids from RULE_IDS and the co-occurrence masks from RULE_CONCEPTS.
+fn decode_rules() -> Vec<RuleDef> {
+    // Levels are stored + 1, 0 for none.
+    let level = |code: u8| Level::ALL.get(usize::from(code).wrapping_sub(1)).copied();
+    let mut rules: Vec<RuleDef> = RULE_IDS
+        .split(' ')
+        .zip(RULE_DEFS.chunks_exact(5))
+        .map(|(id, d)| {
+            let kind = match d[0] {
+                k @ 0..=6 => Kind::Crisis(CATEGORY_OF[usize::from(k)]),
+                7 => Kind::Distress,
+                8 => Kind::Exclude,
+                9 => Kind::Now,
+                10 => Kind::Past,
+                11 => Kind::Frame,
+                k => Kind::Concept(k.wrapping_sub(64)),
+            };
+            RuleDef {
+                id,
+                kind,
+                level: level(d[1] & 15).unwrap_or(Level::None),
+                now: level(d[1] >> 4),
+                past: level(d[2] & 15),
+                hyperbole: level(d[2] >> 4),
+                subject: d[3] & 3,
+                weak: d[3] & 1 << 2 != 0,
+                negatable: d[3] & 1 << 3 != 0,
+                now_alone: d[3] & 1 << 4 != 0,
+                excludable: d[3] & 1 << 5 != 0,
+                needs: d[4],
+                all: 0,
+                any: 0,
+                unless: 0,
+            }
+        })
+        .collect();
+    for &(i, all, any, unless) in RULE_CONCEPTS {
+        if let Some(r) = rules.get_mut(usize::from(i)) {
+            (r.all, r.any, r.unless) = (all, any, unless);
+        }
+    }
+    rules
+}
