@@ -96,6 +96,9 @@ pub struct Panel {
     _listeners: Vec<EventListener>,
 }
 
+/// How long after the first render the screen's indexes are built.
+const WARM_UP_MS: u32 = 50;
+
 /// Renders the panel into `root` (the element's open shadow root), reading its attributes and any
 /// JSON config child from `host`.
 #[wasm_bindgen]
@@ -134,6 +137,12 @@ pub fn mount(host: HtmlElement, root: ShadowRoot) -> Result<Panel, JsValue> {
         human: Default::default(),
     }));
     render(&state.borrow())?;
+    // The screen builds its word and pattern indexes at first use (milliseconds in a browser):
+    // build them just after the first paint, not on the first key the person types.
+    Timeout::new(WARM_UP_MS, || {
+        let _ = crate::screen::screen("warm up", None);
+    })
+    .forget();
     let mut listeners = vec![on_click(&state), on_input(&state), on_change(&state), on_dialog_close(&state)];
     listeners.extend(exit::on_double_escape(&state));
     if mode == Mode::Guard {
