@@ -183,6 +183,10 @@ fn held_out_sets_are_reported() {
         ("es.blind4.tsv", Lang::Es),
         ("en.blind5.tsv", Lang::En),
         ("es.blind5.tsv", Lang::Es),
+        ("en.blind6.tsv", Lang::En),
+        ("es.blind6.tsv", Lang::Es),
+        ("en.blind7.tsv", Lang::En),
+        ("es.blind7.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
