@@ -1,7 +1,8 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and threshold as
-//! logits, the word grams one per line, their weights and categories. Weights are stored as one
-//! signed byte each, scaled so the largest is ±127 (bias and threshold take the same scale).
+//! logits, the word grams one per line, their weights and categories, for two heads (risk and
+//! urgency). Weights are one signed byte each, scaled per head so the largest is ±127 (bias and
+//! threshold take the same scale).
 
 use crate::codegen::{fail, lit, read_data, write_out};
 use std::fmt::Write;
@@ -18,7 +19,7 @@ pub fn generate() {
         let file = format!("screen/{lang}.model.tsv");
         let text = read_data(&file);
         let (mut bias, mut threshold) = (None, None);
-        let (mut grams, mut weights, mut cats) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut grams, mut risk, mut urgency, mut cats) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -30,16 +31,17 @@ pub fn generate() {
                     .filter(|v| v.is_finite() && v.abs() < 30.0)
                     .unwrap_or_else(|| fail(&file, format!("line {}: `{s}` is not a weight", n + 1)))
             };
-            match fields.as_slice() {
-                ["bias", v] => bias = Some(number(v)),
-                ["threshold", v] => {
-                    let p = number(v);
-                    if !(0.5..1.0).contains(&p) {
-                        fail(&file, format!("line {}: the threshold is a probability in 0.5..1", n + 1));
-                    }
-                    threshold = Some((p / (1.0 - p)).ln());
+            let logit = |s: &str| -> f64 {
+                let p = number(s);
+                if !(0.5..1.0).contains(&p) {
+                    fail(&file, format!("line {}: a threshold is a probability in 0.5..1", n + 1));
                 }
-                [gram, w, cat] => {
+                (p / (1.0 - p)).ln()
+            };
+            match fields.as_slice() {
+                ["bias", r, u] => bias = Some((number(r), number(u))),
+                ["threshold", r, u] => threshold = Some((logit(r), logit(u))),
+                [gram, r, u, cat] => {
                     let words: Vec<&str> = gram.split(' ').collect();
                     if words.is_empty() || words.len() > 2 || words.iter().any(|w| w.is_empty() || w.bytes().any(|b| b.is_ascii_uppercase())) {
                         fail(&file, format!("line {}: `{gram}` is not one or two folded words", n + 1));
@@ -51,14 +53,15 @@ pub fn generate() {
                         }) as u8,
                     };
                     grams.push(gram.to_string());
-                    weights.push(number(w));
+                    risk.push(number(r));
+                    urgency.push(number(u));
                     cats.push(c);
                 }
-                _ => fail(&file, format!("line {}: expected `words<TAB>weight<TAB>category`", n + 1)),
+                _ => fail(&file, format!("line {}: expected `words<TAB>risk<TAB>urgency<TAB>category`", n + 1)),
             }
         }
         let (Some(bias), Some(threshold)) = (bias, threshold) else {
-            fail(&file, "needs a `bias` and a `threshold` line")
+            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency)")
         };
         if grams.len() >= u16::MAX as usize {
             fail(&file, "too many features for 16-bit indices");
@@ -66,13 +69,19 @@ pub fn generate() {
         if grams.windows(2).any(|w| w[0] >= w[1]) {
             fail(&file, "features must be sorted and unique (retrain with scripts/train-screen-model.py)");
         }
-        let scale = 127.0 / weights.iter().fold(1e-9f64, |m, w| m.max(w.abs()));
-        let bytes: Vec<i8> = weights.iter().map(|w| (w * scale).round() as i8).collect();
+        // One signed byte a weight, each head scaled so its largest weight is ±127.
+        let scale = |ws: &[f64]| 127.0 / ws.iter().fold(1e-9f64, |m, w| m.max(w.abs()));
+        let bytes = |ws: &[f64], k: f64| ws.iter().map(|w| (w * k).round() as i8).collect::<Vec<i8>>();
+        let (rk, uk) = (scale(&risk), scale(&urgency));
         let _ = writeln!(
             src,
-            "    LangModel {{ bias: {}, threshold: {}, grams: {}, weights: &{bytes:?}, categories: &{cats:?} }},",
-            (bias * scale).round() as i32,
-            (threshold * scale).round() as i32,
+            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, grams: {}, categories: &{cats:?} }},",
+            (bias.0 * rk).round() as i32,
+            (threshold.0 * rk).round() as i32,
+            bytes(&risk, rk),
+            (bias.1 * uk).round() as i32,
+            (threshold.1 * uk).round() as i32,
+            bytes(&urgency, uk),
             lit(&grams.join("\n")),
         );
     }

@@ -186,7 +186,8 @@ const MODEL_RULES: [&str; 2] = ["en.model", "es.model"];
 fn add_model_finding(out: &mut Screening, tokens: &[normalize::Token], m: &model::ModelFinding) {
     let start = tokens.get(m.start as usize).map_or(0, |t| t.u16_start);
     let end = tokens.get(m.end.saturating_sub(1) as usize).map_or(start, |t| t.u16_end);
-    out.level = Level::Concern;
+    let level = if m.urgent { Level::Urgent } else { Level::Concern };
+    out.level = level;
     if !out.categories.contains(&m.category) {
         out.categories.push(m.category);
         out.categories.sort();
@@ -194,7 +195,7 @@ fn add_model_finding(out: &mut Screening, tokens: &[normalize::Token], m: &model
     if out.evidence.len() < MAX_EVIDENCE {
         out.evidence.push(Evidence {
             category: m.category,
-            level: Level::Concern,
+            level,
             subject: Subject::Me,
             rule: MODEL_RULES.get(m.lang).copied().unwrap_or("model"),
             start,
@@ -302,7 +303,7 @@ mod tests {
         // No rule was written for this phrasing; the model's words carry it to concern.
         let text = "lately i have been thinking everyone would cope better if i just slipped away quietly";
         let s = screen(text, Some(Lang::En));
-        assert_eq!(s.level, Level::Concern, "{s:?}");
+        assert!(matches!(s.level, Level::Concern | Level::Urgent), "{s:?}");
         let e = s.evidence.iter().find(|e| e.rule == "en.model").expect("model evidence");
         assert!(e.start < e.end && e.end as usize <= text.encode_utf16().count(), "{e:?}");
         // A text the rules judge away (an idiom) is left alone; so is a document-length text.

@@ -1,21 +1,29 @@
 //! The second net: a logistic model over the words the screen reads (single words and adjacent
 //! pairs), trained on the labelled sets by scripts/train-screen-model.py and compiled in from
 //! `data/screen/<lang>.model.tsv`. The rules catch the phrasings someone wrote a rule for; the
-//! model catches some of the rest. It only ever adds a `concern` finding, and only when the rules
-//! found nothing at `concern` or above; its evidence is the words that weighed most.
+//! model catches some of the rest. It only adds a finding when the rules found nothing at `concern`
+//! or above: `concern`, or `urgent` when its urgency head agrees; its evidence is the words that
+//! weighed most.
 
 use super::lexicon::{flags, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
 use super::normalize::Token;
 use std::sync::OnceLock;
 
-/// One language's model. Weights are one signed byte each; bias and threshold are logits in the
-/// same scale.
-pub(super) struct LangModel {
+/// One head of a language's model: weights one signed byte each; bias and threshold are logits
+/// in the same scale.
+pub(super) struct Head {
     bias: i32,
     threshold: i32,
+    weights: &'static [i8],
+}
+
+/// One language's model: the risk head (concern or above) and the urgency head (urgent or above),
+/// over the same features.
+pub(super) struct LangModel {
+    risk: Head,
+    urgency: Head,
     /// Features, one per line: "word" or "word word".
     grams: &'static str,
-    weights: &'static [i8],
     /// A feature's category (index into `CATEGORIES`), or 255 when it leans away from risk.
     categories: &'static [u8],
 }
@@ -34,6 +42,8 @@ const MAX_WORDS: usize = 200;
 pub(super) struct ModelFinding {
     pub lang: usize,
     pub category: crate::Category,
+    /// The urgency head reached its threshold too.
+    pub urgent: bool,
     pub start: u32,
     pub end: u32,
 }
@@ -52,7 +62,7 @@ const FNV_START: u32 = 0x811c_9dc5;
 
 impl Index {
     fn build(model: &LangModel) -> Index {
-        let n = model.weights.len();
+        let n = model.risk.weights.len();
         let size = (n * 2).next_power_of_two().max(16);
         let mut slots = vec![(0u32, 0u16); size];
         for (i, gram) in model.grams.split('\n').enumerate().take(n) {
@@ -115,8 +125,8 @@ fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) 
     let model = MODELS.get(lang)?;
     let index = index(lang)?;
     seen.clear();
-    seen.resize(model.weights.len().div_ceil(64), 0);
-    let mut sum = model.bias;
+    seen.resize(model.risk.weights.len().div_ceil(64), 0);
+    let (mut sum, mut urgency) = (model.risk.bias, model.urgency.bias);
     let mut votes = [0i32; 7];
     // The heaviest risk feature: (weight, first token, last token + 1).
     let mut heaviest = (0i32, 0u32, 0u32);
@@ -127,8 +137,9 @@ fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) 
             return; // features are present or not, as in training
         }
         seen[word] |= bit;
-        let w = i32::from(model.weights[f]);
+        let w = i32::from(model.risk.weights[f]);
         sum += w;
+        urgency += model.urgency.weights.get(f).map_or(0, |&u| i32::from(u));
         if let Some(&c) = model.categories.get(f).filter(|&&c| (c as usize) < CATEGORIES.len()) {
             votes[c as usize] += w.max(0);
         }
@@ -143,13 +154,14 @@ fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) 
             add(fnv(fnv(h, b" "), next), i, j, true);
         }
     }
-    if sum < model.threshold || heaviest.0 == 0 {
+    if sum < model.risk.threshold || heaviest.0 == 0 {
         return None;
     }
     let best = (0..CATEGORIES.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))?;
     Some(ModelFinding {
         lang,
         category: CATEGORIES[best],
+        urgent: urgency >= model.urgency.threshold,
         start: heaviest.1,
         end: heaviest.2,
     })
