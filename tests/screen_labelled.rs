@@ -187,6 +187,12 @@ fn held_out_sets_are_reported() {
         ("es.blind6.tsv", Lang::Es),
         ("en.blind7.tsv", Lang::En),
         ("es.blind7.tsv", Lang::Es),
+        ("en.blind8.tsv", Lang::En),
+        ("es.blind8.tsv", Lang::Es),
+        ("en.trainA.tsv", Lang::En),
+        ("en.trainB.tsv", Lang::En),
+        ("es.trainA.tsv", Lang::Es),
+        ("es.trainB.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
