@@ -86,7 +86,9 @@ pub fn why(ui: &Ui, source: &str, screening: &Screening) -> Result<Option<El>> {
     let mut list = el("ul")?;
     for e in &screening.evidence {
         let phrase = utf16_slice(source, e.start as usize, e.end as usize);
-        list = list.child(text_el("li", "", &ui.fill("checkin.why_item", &[("phrase", &phrase), ("rule", e.rule)]))?)?;
+        // A word-model finding has no written rule to name: say what it is instead.
+        let rule = if e.rule.ends_with(".model") { ui.t("checkin.model_rule") } else { e.rule };
+        list = list.child(text_el("li", "", &ui.fill("checkin.why_item", &[("phrase", &phrase), ("rule", rule)]))?)?;
     }
     let details = el("details")?
         .child(text_el("summary", "", ui.t("checkin.why"))?)?
