@@ -7,6 +7,7 @@
 
 use super::lexicon::{flags, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
 use super::normalize::Token;
+use super::tables::{fnv1a, fnv1a_from};
 use std::sync::OnceLock;
 
 /// One head of a language's model: weights one signed byte each; bias and threshold are logits
@@ -54,23 +55,18 @@ struct Index {
     slots: Vec<(u32, u16)>,
 }
 
-fn fnv(h: u32, bytes: &[u8]) -> u32 {
-    bytes.iter().fold(h, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
-}
-
-const FNV_START: u32 = 0x811c_9dc5;
-
 impl Index {
     fn build(model: &LangModel) -> Index {
         let n = model.risk.weights.len();
         let size = (n * 2).next_power_of_two().max(16);
         let mut slots = vec![(0u32, 0u16); size];
         for (i, gram) in model.grams.split('\n').enumerate().take(n) {
-            let mut h = fnv(FNV_START, gram.as_bytes()) as usize & (size - 1);
+            let hash = fnv1a(gram.as_bytes());
+            let mut h = hash as usize & (size - 1);
             while slots[h].1 != 0 {
                 h = (h + 1) & (size - 1);
             }
-            slots[h] = (fnv(FNV_START, gram.as_bytes()), i as u16 + 1);
+            slots[h] = (hash, i as u16 + 1);
         }
         Index { slots }
     }
@@ -148,10 +144,10 @@ fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) 
         }
     };
     for (k, &(i, word, plain)) in words.iter().enumerate() {
-        let h = fnv(FNV_START, word);
+        let h = fnv1a(word);
         add(h, i, i, !plain);
         if let Some(&(j, next, _)) = words.get(k + 1) {
-            add(fnv(fnv(h, b" "), next), i, j, true);
+            add(fnv1a_from(fnv1a_from(h, b" "), next), i, j, true);
         }
     }
     if sum < model.risk.threshold || heaviest.0 == 0 {

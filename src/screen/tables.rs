@@ -75,12 +75,12 @@ pub(super) fn tables() -> &'static Tables {
 
 /// FNV-1a, the word hash.
 pub(super) fn fnv1a(bytes: &[u8]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h
+    fnv1a_from(0x811c_9dc5, bytes)
+}
+
+/// FNV-1a continued from `h` (the hash of what came before): word pairs hash as one string.
+pub(super) fn fnv1a_from(h: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(h, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 fn build() -> Tables {
