@@ -5,8 +5,8 @@ use before_you_rely::directory::{all_countries, countries, country, rules, Line,
 use before_you_rely::{strings, Lang};
 use std::collections::BTreeSet;
 
-fn lines() -> impl Iterator<Item = (&'static str, &'static Line)> {
-    all_countries().iter().flat_map(|c| c.lines.iter().map(move |l| (c.code, l)))
+fn lines() -> impl Iterator<Item = (&'static str, Line)> {
+    all_countries().iter().flat_map(|c| c.lines().map(move |l| (c.code, l)))
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn every_entry_passes_the_rules() {
 fn no_duplicate_lines_within_a_country() {
     for c in all_countries() {
         let mut seen = BTreeSet::new();
-        for l in c.lines {
+        for l in c.lines() {
             assert!(seen.insert(format!("name {}", l.name)), "{}: duplicate name {}", c.code, l.name);
             if let Some(p) = l.phone_dial {
                 assert!(seen.insert(format!("tel {p} {:?}", l.phone_option)), "{}: duplicate phone {p}", c.code);
@@ -89,26 +89,26 @@ fn secondary_entries_are_marked_and_conflicts_do_not_ship() {
     // clinical.md §2 marks these "conflict": they must not appear.
     for (cc, n) in [("US", "18775658860"), ("CA", "18773306366"), ("DK", "70201201"), ("CN", "12356"), ("ZA", "0800456789"), ("CO", "106")] {
         let c = country(cc).unwrap();
-        assert!(c.lines.iter().all(|l| l.phone_dial != Some(n)), "{cc} ships conflict number {n}");
+        assert!(c.lines().all(|l| l.phone_dial != Some(n)), "{cc} ships conflict number {n}");
     }
     // And these are only "secondary" there.
-    let samhsa = country("US").unwrap().lines.iter().find(|l| l.name.starts_with("SAMHSA")).unwrap();
+    let samhsa = country("US").unwrap().lines().find(|l| l.name.starts_with("SAMHSA")).unwrap();
     assert_eq!(samhsa.status, Status::Secondary);
     // UK Rape Crisis ships without a phone: the research did not confirm its number.
-    let rc = country("GB").unwrap().lines.iter().find(|l| l.name.starts_with("Rape Crisis")).unwrap();
+    let rc = country("GB").unwrap().lines().find(|l| l.name.starts_with("Rape Crisis")).unwrap();
     assert_eq!((rc.phone, rc.status), (None, Status::Secondary));
 }
 
 #[test]
 fn known_number_changes_are_reflected() {
-    let has = |cc: &str, dial: &str| country(cc).unwrap().lines.iter().any(|l| l.phone_dial == Some(dial));
+    let has = |cc: &str, dial: &str| country(cc).unwrap().lines().any(|l| l.phone_dial == Some(dial));
     assert!(has("KR", "109") && !has("KR", "1393"));
     assert!(has("PT", "1411"));
     assert!(has("SG", "1771"));
     assert!(has("CA", "988"));
     // 988 "Press 3" ended: no line offers option 3, and LGBTQ+ youth go to The Trevor Project.
     assert!(lines().all(|(_, l)| l.phone_option != Some("3")));
-    assert!(country("US").unwrap().lines.iter().any(|l| l.name.starts_with("The Trevor Project") && l.topics.contains(&"lgbtq-youth")));
+    assert!(country("US").unwrap().lines().any(|l| l.name.starts_with("The Trevor Project") && l.topics.contains(&"lgbtq-youth")));
 }
 
 /// Every number we ship appears, digit for digit, in the research (skipped when it is not present).
@@ -126,7 +126,7 @@ fn every_number_comes_from_the_research() {
     for c in all_countries() {
         numbers.push((c.code, c.emergency.number));
         numbers.extend(c.emergency.also.iter().map(|a| (c.code, a.number)));
-        for l in c.lines {
+        for l in c.lines() {
             numbers.extend([l.phone, l.sms, l.whatsapp].into_iter().flatten().map(|n| (c.code, n)));
         }
     }

@@ -105,7 +105,7 @@ fn every_country_routes_with_its_emergency_number_at_every_level() {
             let at = r.iter().position(|x| matches!(x, Resource::Emergency(e) if e.number == c.emergency.number));
             let at = at.unwrap_or_else(|| panic!("{} has no emergency item", c.code));
             assert_eq!(at == 0, level == Level::Emergency, "{} {level:?}", c.code);
-            assert_eq!(r.iter().filter(|x| matches!(x, Resource::Line(_))).count(), c.lines.len());
+            assert_eq!(r.iter().filter(|x| matches!(x, Resource::Line(_))).count(), c.lines().len());
         }
     }
 }

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use std::collections::HashSet;
 
 fn ids(s: &Selection) -> Vec<&'static str> {
-    s.prompts.iter().map(|x| x.prompt.id).collect()
+    s.prompts.iter().map(|x| x.prompt.id()).collect()
 }
 
 /// Draws one prompt at a time, as "Another prompt" does, feeding each answer back as history.
@@ -15,7 +15,7 @@ fn draw(state: &PromptState, seed: u64, n: usize) -> Vec<&'static str> {
     for _ in 0..n {
         let sel = choose(state, &history, seed, 1);
         assert_eq!(sel.prompts.len(), 1, "never an empty answer");
-        history.push(sel.prompts[0].prompt.id);
+        history.push(sel.prompts[0].prompt.id());
     }
     history
 }
@@ -50,9 +50,9 @@ fn high_distress_gets_only_gentle_or_grounding_prompts_and_help_stays_visible() 
             assert_eq!(sel.distress, Distress::High);
             for s in &sel.prompts {
                 let p = s.prompt;
-                assert_ne!(p.intensity, Intensity::Deep, "{} at {state:?}", p.id);
-                assert!(p.intensity == Intensity::Gentle || p.exercise == Exercise::Grounding, "{}", p.id);
-                assert!(!matches!(p.exercise, Exercise::ExpressiveWriting | Exercise::BestPossibleSelf), "{}", p.id);
+                assert_ne!(p.intensity, Intensity::Deep, "{} at {state:?}", p.id());
+                assert!(p.intensity == Intensity::Gentle || p.exercise == Exercise::Grounding, "{}", p.id());
+                assert!(!matches!(p.exercise, Exercise::ExpressiveWriting | Exercise::BestPossibleSelf), "{}", p.id());
                 assert_eq!(p.lang, state.lang);
             }
         }
@@ -128,7 +128,7 @@ fn the_same_seed_gives_the_same_prompts() {
         assert_eq!(draw(&state, seed, 20), draw(&state, seed, 20));
     }
     let firsts: HashSet<_> =
-        (0..50).map(|seed| choose(&PromptState::default(), &[], seed, 1).prompts[0].prompt.id).collect();
+        (0..50).map(|seed| choose(&PromptState::default(), &[], seed, 1).prompts[0].prompt.id()).collect();
     assert!(firsts.len() > 20, "different seeds spread over the pool ({} distinct)", firsts.len());
 }
 
@@ -142,7 +142,7 @@ fn theme_filters_and_falls_back_to_the_whole_allowed_pool() {
                 assert_eq!(sel.theme, None);
             } else {
                 assert_eq!(sel.theme, Some(*theme));
-                assert!(sel.prompts.iter().all(|s| s.prompt.themes.contains(theme)), "{theme}");
+                assert!(sel.prompts.iter().all(|s| s.prompt.has_theme(theme)), "{theme}");
             }
         }
         // A theme with no gentle prompts at high distress falls back to the gentle pool.
@@ -187,7 +187,7 @@ fn any_state() -> impl Strategy<Value = PromptState> {
 }
 
 fn all_ids() -> Vec<&'static str> {
-    library::all().iter().map(|p| p.id).collect()
+    library::all().iter().map(|p| p.id()).collect()
 }
 
 proptest! {

@@ -139,7 +139,8 @@ pub struct Country {
     pub name_en: &'static str,
     pub name_es: &'static str,
     pub emergency: Emergency,
-    pub lines: &'static [Line],
+    /// Its lines in data order; read them with [`Country::lines`].
+    lines: &'static [StoredLine],
     /// Why no crisis line ships (the panel then points to findahelpline.com).
     pub no_crisis_line: Option<&'static str>,
 }
@@ -152,8 +153,67 @@ impl Country {
         }
     }
 
+    /// Its lines, in data order.
+    pub fn lines(&self) -> impl ExactSizeIterator<Item = Line> + '_ {
+        self.lines.iter().map(StoredLine::line)
+    }
+
     pub fn has_crisis_line(&self) -> bool {
-        self.lines.iter().any(Line::is_crisis_line)
+        self.lines().any(|l| l.is_crisis_line())
+    }
+}
+
+/// A shipped line as the generated table stores it: its strings as two-byte indexes into
+/// `tables::LINE_TEXT` (`NO_TEXT` for none), not pointers and lengths (see build/directory.rs).
+#[derive(Debug, PartialEq)]
+struct StoredLine {
+    name: u16,
+    phone: u16,
+    phone_option: u16,
+    phone_dial: u16,
+    sms: u16,
+    sms_keyword: u16,
+    sms_dial: u16,
+    whatsapp: u16,
+    chat_url: u16,
+    url: u16,
+    topics: &'static [&'static str],
+    audience: u16,
+    hours: u16,
+    languages: &'static [&'static str],
+    status: Status,
+    last_verified: u16,
+    source: u16,
+    es: Option<&'static LangVariant>,
+}
+
+/// Stands for `None` in a stored line (must match build/directory.rs).
+const NO_TEXT: u16 = u16::MAX;
+
+impl StoredLine {
+    fn line(&self) -> Line {
+        let text = |i: u16| tables::LINE_TEXT.get(i.into());
+        let opt = |i: u16| (i != NO_TEXT).then(|| text(i));
+        Line {
+            name: text(self.name),
+            phone: opt(self.phone),
+            phone_option: opt(self.phone_option),
+            phone_dial: opt(self.phone_dial),
+            sms: opt(self.sms),
+            sms_keyword: opt(self.sms_keyword),
+            sms_dial: opt(self.sms_dial),
+            whatsapp: opt(self.whatsapp),
+            chat_url: opt(self.chat_url),
+            url: opt(self.url),
+            topics: self.topics,
+            audience: opt(self.audience),
+            hours: opt(self.hours),
+            languages: self.languages,
+            status: self.status,
+            last_verified: text(self.last_verified),
+            source: text(self.source),
+            es: self.es,
+        }
     }
 }
 
@@ -171,7 +231,7 @@ pub enum Resource {
 }
 
 mod tables {
-    use super::{Country, Emergency, EmergencyAlt, LangVariant, Line, Status};
+    use super::{Country, Emergency, EmergencyAlt, LangVariant, Status, StoredLine};
     include!(concat!(env!("OUT_DIR"), "/directory.rs"));
 }
 
@@ -204,9 +264,9 @@ mod tests {
     #[test]
     fn spanish_variant_of_988_is_press_2_and_ayuda() {
         let us = country("US").unwrap();
-        let line = us.lines.iter().find(|l| l.name.starts_with("988")).unwrap().in_lang(Lang::Es);
+        let line = us.lines().find(|l| l.name.starts_with("988")).unwrap().in_lang(Lang::Es);
         assert_eq!((line.phone, line.phone_option, line.sms_keyword), (Some("988"), Some("2"), Some("AYUDA")));
-        let en = us.lines[0].in_lang(Lang::En);
+        let en = us.lines().next().unwrap().in_lang(Lang::En);
         assert_eq!(en.phone_option, None);
         assert!(en.status == "confirmed" && en.status != "secondary");
     }

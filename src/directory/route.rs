@@ -42,7 +42,7 @@ pub fn route(q: &Query) -> Vec<Resource> {
         let (a, b) = (Resource::EmergencyGuidance, Resource::FindAHelpline { url: FIND_A_HELPLINE_URL });
         return if emergency_first { vec![a, b] } else { vec![b, a] };
     };
-    let mut lines: Vec<(u8, &Line)> = c.lines.iter().map(|l| (order_key(l, q), l)).collect();
+    let mut lines: Vec<(u8, Line)> = c.lines().map(|l| (order_key(&l, q), l)).collect();
     // A stable insertion sort: equal keys keep the data file's order. A country has a handful of
     // lines, and this keeps another copy of the std sort (kilobytes of wasm) out of the widget.
     for i in 1..lines.len() {
@@ -57,7 +57,10 @@ pub fn route(q: &Query) -> Vec<Resource> {
     if emergency_first {
         out.push(Resource::Emergency(c.emergency));
     }
-    out.extend(lines.into_iter().map(|(_, l)| Resource::Line(q.lang.map_or_else(|| l.clone(), |lang| l.in_lang(lang)))));
+    out.extend(lines.into_iter().map(|(_, l)| Resource::Line(match q.lang {
+        Some(lang) => l.in_lang(lang),
+        None => l,
+    })));
     if !c.has_crisis_line() {
         out.push(Resource::FindAHelpline { url: FIND_A_HELPLINE_URL });
     }

@@ -107,19 +107,60 @@ impl Intensity {
     }
 }
 
-/// One journaling prompt.
-#[derive(Debug, PartialEq, Eq, Serialize)]
+/// One journaling prompt. Its id, text and themes live in generated tables (see build/prompts.rs):
+/// a few bytes a prompt in the wasm instead of pointers and lengths.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Prompt {
-    /// Stable id, unique across languages (`en-…`, `es-…`); journal entries refer to it.
-    pub id: &'static str,
+    /// Where its id and text sit in `tables::IDS` and `tables::TEXTS`.
+    n: u16,
     pub lang: Lang,
     pub exercise: Exercise,
-    /// Theme tags, from [`themes`].
-    pub themes: &'static [&'static str],
+    /// Its theme tags in data order: 4-bit indexes into [`themes`] plus one, lowest first; 0 ends.
+    themes: u32,
     pub intensity: Intensity,
     /// Suggested writing time.
     pub minutes: u8,
-    pub text: &'static str,
+}
+
+impl Prompt {
+    /// Stable id, unique across languages (`en-…`, `es-…`); journal entries refer to it.
+    pub fn id(&self) -> &'static str {
+        tables::IDS.get(self.n.into())
+    }
+
+    pub fn text(&self) -> &'static str {
+        tables::TEXTS.get(self.n.into())
+    }
+
+    /// Theme tags, from [`themes`], in data order.
+    pub fn themes(&self) -> impl Iterator<Item = &'static str> {
+        let mut codes = self.themes;
+        std::iter::from_fn(move || {
+            let code = codes & 15;
+            codes >>= 4;
+            (code != 0).then(|| themes().get(code as usize - 1).copied()).flatten()
+        })
+    }
+
+    pub fn has_theme(&self, theme: &str) -> bool {
+        self.themes().any(|t| t == theme)
+    }
+}
+
+/// Serializes as the fields it always had: id, lang, exercise, themes, intensity, minutes, text.
+impl Serialize for Prompt {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Prompt", 7)?;
+        s.serialize_field("id", self.id())?;
+        s.serialize_field("lang", &self.lang)?;
+        s.serialize_field("exercise", &self.exercise)?;
+        s.serialize_field("themes", &self.themes().collect::<Vec<_>>())?;
+        s.serialize_field("intensity", &self.intensity)?;
+        s.serialize_field("minutes", &self.minutes)?;
+        s.serialize_field("text", self.text())?;
+        s.end()
+    }
 }
 
 mod tables {
@@ -145,7 +186,7 @@ pub fn themes() -> &'static [&'static str] {
 
 /// The prompt with this id, in any language.
 pub fn by_id(id: &str) -> Option<&'static Prompt> {
-    tables::PROMPTS.iter().find(|p| p.id == id)
+    tables::PROMPTS.iter().find(|p| p.id() == id)
 }
 
 #[cfg(test)]
@@ -165,15 +206,16 @@ mod tests {
     #[test]
     fn ids_are_unique_and_findable() {
         for p in all() {
-            assert_eq!(by_id(p.id).map(|q| q.id), Some(p.id));
-            assert!(p.id.starts_with(p.lang.as_str()));
+            assert_eq!(by_id(p.id()).map(|q| q.id()), Some(p.id()));
+            assert!(p.id().starts_with(p.lang.as_str()));
         }
     }
 
     #[test]
     fn every_prompt_uses_known_themes() {
         for p in all() {
-            assert!(p.themes.iter().all(|t| themes().contains(t)), "{}", p.id);
+            assert!(p.themes().count() > 0, "{}", p.id());
+            assert!(p.themes().all(|t| themes().contains(&t)), "{}", p.id());
         }
     }
 }

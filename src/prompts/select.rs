@@ -138,14 +138,14 @@ pub fn choose(state: &PromptState, history: &[&str], seed: u64, count: usize) ->
     let requested = state.theme.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let picked_theme = requested.and_then(|t| library::themes().iter().copied().find(|k| *k == t));
     let themed: Vec<&'static Prompt> = match picked_theme {
-        Some(t) => allowed.iter().copied().filter(|p| p.themes.contains(&t)).collect(),
+        Some(t) => allowed.iter().copied().filter(|p| p.has_theme(t)).collect(),
         None => Vec::new(),
     };
     let (pool, theme) = if themed.is_empty() { (allowed, None) } else { (themed, picked_theme) };
 
     // How often each pool prompt has been shown, and which was shown last.
-    let mut shown: Vec<usize> = pool.iter().map(|p| history.iter().filter(|h| **h == p.id).count()).collect();
-    let mut last = history.last().and_then(|h| pool.iter().position(|p| p.id == *h));
+    let mut shown: Vec<usize> = pool.iter().map(|p| history.iter().filter(|h| **h == p.id()).count()).collect();
+    let mut last = history.last().and_then(|h| pool.iter().position(|p| p.id() == *h));
 
     let mut rng = SplitMix64::new(seed ^ (history.len() as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
     let mut prompts = Vec::new();
@@ -200,7 +200,7 @@ mod tests {
     }
 
     fn ids(s: &Selection) -> Vec<&'static str> {
-        s.prompts.iter().map(|x| x.prompt.id).collect()
+        s.prompts.iter().map(|x| x.prompt.id()).collect()
     }
 
     #[test]
@@ -226,10 +226,10 @@ mod tests {
                 let state =
                     PromptState { lang, level: Level::Emergency, theme: Some((*theme).into()), ..Default::default() };
                 let first = choose(&state, &[], 1, 1);
-                let again = choose(&state, &[first.prompts[0].prompt.id], 1, 1);
+                let again = choose(&state, &[first.prompts[0].prompt.id()], 1, 1);
                 assert_eq!(again.prompts.len(), 1, "{theme}");
                 if again.pool_size > 1 {
-                    assert_ne!(again.prompts[0].prompt.id, first.prompts[0].prompt.id);
+                    assert_ne!(again.prompts[0].prompt.id(), first.prompts[0].prompt.id());
                 }
             }
         }

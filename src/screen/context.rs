@@ -171,7 +171,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         });
     }
     if any_concept {
-        excluded.sort_unstable();
+        super::sort_by_key(excluded, |&e| e);
         let layer = Cooccurrence {
             tokens,
             sentence_of,
@@ -230,7 +230,7 @@ impl Cooccurrence<'_> {
                 end: h.end,
             });
         }
-        concepts.sort_by_key(|c| (c.sentence, c.start));
+        super::sort_by_key(concepts, |c| (c.sentence, c.start));
         let cooc_rules = || rules().iter().enumerate().filter(|(_, r)| r.all != 0);
         for s in 0..sentence_concepts.len() {
             let one = sentence_concepts[s];

@@ -190,7 +190,7 @@ fn add_model_finding(out: &mut Screening, tokens: &[normalize::Token], m: &model
     out.level = level;
     if !out.categories.contains(&m.category) {
         out.categories.push(m.category);
-        out.categories.sort();
+        sort_by_key(&mut out.categories, |&c| c);
     }
     if out.evidence.len() < MAX_EVIDENCE {
         out.evidence.push(Evidence {
@@ -210,7 +210,7 @@ fn build(tokens: &[normalize::Token], findings: &mut Vec<context::Finding>) -> S
     let overlaps = |a: &context::Finding, b: &context::Finding| a.start < b.end && b.start < a.end;
     // A weak finding ("suicide" alone) gives way to any other finding over the same words.
     let weak = |f: &context::Finding| rules.get(f.rule as usize).is_some_and(|r| r.weak);
-    findings.sort_by_key(|f| (f.start, f.rule));
+    sort_by_key(findings, |f| (f.start, f.rule));
     let strong: Vec<(u32, u32)> = findings.iter().filter(|f| !weak(f)).map(|f| (f.start, f.end)).collect();
     findings.retain(|f| !weak(f) || !context::overlaps_any(&strong, f.start, f.end));
     // A finding that needs company (a place, means at hand) counts only beside a finding of a
@@ -266,13 +266,76 @@ fn build(tokens: &[normalize::Token], findings: &mut Vec<context::Finding>) -> S
             _ => {}
         }
     }
-    out.categories.sort();
+    sort_by_key(&mut out.categories, |&c| c);
     out
+}
+
+/// Sorts `v` by `key`, stably, like `slice::sort_by_key`. std's sorts put ≈ 4 KB of code per
+/// element type into the wasm; this is a few hundred bytes. Insertion sort in short runs (the
+/// screen's lists are short and nearly sorted: hits arrive in token order), then bottom-up merges
+/// that skip runs already in order, so a huge paste still costs O(n log n).
+pub(super) fn sort_by_key<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    const RUN: usize = 16;
+    for run in v.chunks_mut(RUN) {
+        for i in 1..run.len() {
+            let x = run[i];
+            let mut j = i;
+            while j > 0 && key(&x) < key(&run[j - 1]) {
+                run[j] = run[j - 1];
+                j -= 1;
+            }
+            run[j] = x;
+        }
+    }
+    let n = v.len();
+    let mut width = RUN;
+    let mut src: Vec<T> = Vec::new();
+    while width < n {
+        src.clear();
+        src.extend_from_slice(v);
+        let mut lo = 0;
+        while lo + width < n {
+            let (mid, hi) = (lo + width, (lo + 2 * width).min(n));
+            // Equal keys take the left run first: that keeps the sort stable.
+            if key(&src[mid]) < key(&src[mid - 1]) {
+                let (mut i, mut j) = (lo, mid);
+                for slot in &mut v[lo..hi] {
+                    let right = j < hi && (i >= mid || key(&src[j]) < key(&src[i]));
+                    *slot = if right { src[j] } else { src[i] };
+                    if right {
+                        j += 1;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            lo = hi;
+        }
+        width *= 2;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_by_key_matches_std_stable_sort() {
+        // Pseudo-random keys with many ties, at lengths around the run and merge boundaries.
+        let mut x = 12345u32;
+        for n in [0, 1, 2, 15, 16, 17, 31, 33, 64, 100, 1000] {
+            let v: Vec<(u32, u32)> = (0..n)
+                .map(|i| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    ((x >> 16) % 7, i)
+                })
+                .collect();
+            let (mut ours, mut std) = (v.clone(), v.clone());
+            sort_by_key(&mut ours, |p| p.0);
+            std.sort_by_key(|p| p.0);
+            assert_eq!(ours, std, "n = {n}");
+        }
+    }
 
     #[test]
     fn empty_and_plain_text_are_none() {

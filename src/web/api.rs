@@ -129,9 +129,9 @@ pub fn prompts_js(options: JsValue) -> Result<JsValue, JsValue> {
 fn selection_js(s: &Selection) -> JsValue {
     let chosen = s.prompts.iter().map(|c| {
         let (p, prompt) = (c.prompt, Obj::new());
-        prompt.str("id", p.id).str("lang", p.lang.as_str()).str("exercise", p.exercise.as_str());
-        prompt.strs("themes", p.themes.iter().copied()).str("intensity", p.intensity.as_str());
-        prompt.num("minutes", p.minutes.into()).str("text", p.text);
+        prompt.str("id", p.id()).str("lang", p.lang.as_str()).str("exercise", p.exercise.as_str());
+        prompt.strs("themes", p.themes()).str("intensity", p.intensity.as_str());
+        prompt.num("minutes", p.minutes.into()).str("text", p.text());
         let o = Obj::new();
         o.val("prompt", prompt.into_js()).opt("source", c.source).opt("caution", c.caution);
         o.into_js()

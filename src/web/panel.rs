@@ -35,10 +35,9 @@ pub struct CheckSignal {
 impl View {
     /// The risk the help section answers: the worse of the check-in screening and the self-checks.
     pub fn risk(&self) -> Screening {
-        let mut categories = self.screening.categories.clone();
-        categories.extend(self.checks.categories.iter().copied());
-        categories.sort();
-        categories.dedup();
+        // Both lists' categories, once each, in `Category` order (no std sort code in the wasm).
+        let present = |c: &Category| self.screening.categories.contains(c) || self.checks.categories.contains(c);
+        let categories: Vec<Category> = Category::ALL.into_iter().filter(present).collect();
         let mut risk = self.screening.clone();
         risk.level = risk.level.max(self.checks.level);
         risk.categories = categories;

@@ -121,7 +121,7 @@ fn current(state: &State) -> (Suggestion, Selection) {
         .history
         .last()
         .and_then(|id| by_id(id))
-        .filter(|q| ps.allows(q) && selection.theme.is_none_or(|t| q.themes.contains(&t)));
+        .filter(|q| ps.allows(q) && selection.theme.is_none_or(|t| q.has_theme(t)));
     let shown = match kept {
         Some(q) => suggest(q, ps.lang),
         None => selection.prompts.remove(0),
@@ -132,12 +132,12 @@ fn current(state: &State) -> (Suggestion, Selection) {
 /// Moves on to a new prompt for the current state (the one on screen counts as shown).
 fn next_prompt(s: &mut State) {
     let (shown, _) = current(s);
-    if s.prompts.history.last() != Some(&shown.prompt.id) {
-        s.prompts.history.push(shown.prompt.id);
+    if s.prompts.history.last() != Some(&shown.prompt.id()) {
+        s.prompts.history.push(shown.prompt.id());
     }
     let selection = choose(&prompt_state(s), &s.prompts.history, s.prompts.seed, 1);
     if let Some(next) = selection.prompts.first() {
-        s.prompts.history.push(next.prompt.id);
+        s.prompts.history.push(next.prompt.id());
     }
     s.prompts.restarted = selection.cycle_restarted;
 }
@@ -252,9 +252,9 @@ fn card(ui: &Ui, shown: &Suggestion) -> Result<El> {
         .child(text_el("li", "", &minutes)?)?;
     let mut card = el("div")?
         .class("card prompt-card")?
-        .attr("data-prompt", prompt.id)?
+        .attr("data-prompt", prompt.id())?
         .attr("data-intensity", prompt.intensity.as_str())?
-        .child(para("prompt-text", prompt.text)?.id(PROMPT_TEXT_ID)?)?
+        .child(para("prompt-text", prompt.text())?.id(PROMPT_TEXT_ID)?)?
         .child(meta)?;
     if let Some(source) = shown.source {
         card = card.child(para("muted prompt-source", &ui.fill("prompts.source", &[("source", source)]))?)?;
@@ -465,8 +465,8 @@ pub fn on_action(state: &Shared, action: &str, target: &Element) {
                 let written_at = String::from(js_sys::Date::new_0().to_iso_string());
                 let text = std::mem::take(&mut s.prompts.draft);
                 let entry = Entry {
-                    prompt_id: shown.prompt.id.into(),
-                    prompt_text: shown.prompt.text.into(),
+                    prompt_id: shown.prompt.id().into(),
+                    prompt_text: shown.prompt.text().into(),
                     written_at,
                     text,
                 };
