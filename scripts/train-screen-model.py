@@ -6,8 +6,8 @@ the second net: a logistic regression over the words the screen reads (single wo
 pairs, as `before-you-rely words` folds them), trained on the labelled sets under tests/screen/
 (label concern or above = risk). The engine adds a `concern` finding when the rules found nothing
 and the model's probability reaches the threshold written in the file. Every blind set is measured
-once on first contact *before* it joins TRAIN_SETS; all of blind1..9 have now joined, so the next
-blind set written is the next held-out measure.
+once on first contact *before* it joins TRAIN_SETS; blind1..9 have joined, blind10 (written last)
+is still held out.
 
 Not run by `make test` (needs scikit-learn): run it by hand after the labelled sets change, review
 the diff of the .tsv files like code, and commit them.
