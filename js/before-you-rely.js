@@ -2,10 +2,17 @@
 // HTMLElement from Rust; everything it shows comes from the Rust engine through `mount`.
 // If anything fails (the .wasm 404s, a CSP blocks WebAssembly, an old browser, a panic), the light-DOM
 // fallback content written inside the tag by the host stays visible: it always carries crisis help.
-import init, { mount } from './engine.js';
+import init, { mount, screenJson } from './engine.js';
 
 // The engines, for programmatic use once `ready()` has resolved (see README "JavaScript API").
-export { prompts, resources, screen } from './engine.js';
+export { prompts, resources } from './engine.js';
+
+/** `screen(text, {lang})` → `{level, categories, evidence, distress}`. The engine returns JSON text:
+ * one string across the wasm boundary costs far less than building the object from wasm. */
+export function screen(text, options) {
+  const lang = typeof options?.lang === 'string' ? options.lang : undefined;
+  return JSON.parse(screenJson(String(text ?? ''), lang));
+}
 
 performance.mark('byr:import');
 

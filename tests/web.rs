@@ -90,7 +90,8 @@ fn the_checkin_box_is_labelled_and_starts_empty() {
 
 #[wasm_bindgen_test]
 fn the_js_api_returns_plain_objects() {
-    let result = before_you_rely::web::screen_js("hello there", wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    let json = before_you_rely::web::screen_json("hello there", None);
+    let result = js_sys::JSON::parse(&json).unwrap();
     let level = js_sys::Reflect::get(&result, &"level".into()).unwrap();
     assert_eq!(level.as_string().as_deref(), Some("none"));
     assert!(js_sys::Array::is_array(&js_sys::Reflect::get(&result, &"evidence".into()).unwrap()));

@@ -14,6 +14,7 @@
 
 mod context;
 mod fold;
+mod json;
 mod lang;
 mod lexicon;
 mod matcher;

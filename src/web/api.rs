@@ -3,7 +3,6 @@
 use super::js_object::{array, Obj};
 use crate::directory::{Emergency, HostLine, Line, Resource};
 use crate::prompts::Selection;
-use crate::screen::{Screening, Subject};
 use crate::{directory, prompts, screen, Category, Lang, Level};
 use wasm_bindgen::prelude::*;
 
@@ -15,34 +14,13 @@ pub(crate) fn option_str(options: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?.as_string()
 }
 
-/// `screen(text, {lang})` → `{level, categories, evidence}`; spans are UTF-16 offsets into `text`.
-#[wasm_bindgen(js_name = screen)]
-pub fn screen_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let lang = option_str(&options, "lang").and_then(|l| Lang::from_tag(&l));
-    Ok(screening_js(&screen::screen(text, lang)))
-}
-
-/// `{level, categories, evidence, distress}`, as `Screening` serializes natively.
-fn screening_js(s: &Screening) -> JsValue {
-    let evidence = s.evidence.iter().map(|e| {
-        let subject = match e.subject {
-            Subject::Me => "self",
-            Subject::Other => "other",
-        };
-        let o = Obj::new();
-        o.str("category", e.category.as_str()).str("level", e.level.as_str()).str("subject", subject).str("rule", e.rule);
-        o.num("start", e.start.into()).num("end", e.end.into());
-        o.into_js()
-    });
-    let distress = s.distress.iter().map(|c| {
-        let o = Obj::new();
-        o.str("rule", c.rule).num("start", c.start.into()).num("end", c.end.into());
-        o.into_js()
-    });
-    let o = Obj::new();
-    o.str("level", s.level.as_str()).strs("categories", s.categories.iter().map(|c| c.as_str()));
-    o.val("evidence", array(evidence)).val("distress", array(distress));
-    o.into_js()
+/// `screen(text, {lang})`, as JSON text: `{level, categories, evidence, distress}` (spans are UTF-16
+/// offsets into `text`). The element module parses it: one string across the boundary is much
+/// cheaper than building the object property by property from wasm.
+#[wasm_bindgen(js_name = screenJson)]
+pub fn screen_json(text: &str, lang: Option<String>) -> String {
+    let lang = lang.as_deref().and_then(Lang::from_tag);
+    screen::screen(text, lang).to_json()
 }
 
 /// Reads an optional list of strings from an options object.

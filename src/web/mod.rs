@@ -21,7 +21,7 @@ mod storage;
 mod style;
 mod ui;
 
-pub use api::screen_js;
+pub use api::screen_json;
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo_timers::callback::Timeout;
