@@ -193,6 +193,8 @@ fn held_out_sets_are_reported() {
         ("es.blind9.tsv", Lang::Es),
         ("en.blind10.tsv", Lang::En),
         ("es.blind10.tsv", Lang::Es),
+        ("en.blind11.tsv", Lang::En),
+        ("es.blind11.tsv", Lang::Es),
         ("en.trainA.tsv", Lang::En),
         ("en.trainB.tsv", Lang::En),
         ("es.trainA.tsv", Lang::Es),
