@@ -5,10 +5,9 @@
 //! threshold take the same scale).
 
 use crate::codegen::{fail, lit, read_data, write_out};
+use crate::screen::{CATEGORIES, LANGS};
 use std::fmt::Write;
 
-const LANGS: [&str; 2] = ["en", "es"];
-const CATEGORIES: [&str; 7] = ["suicide", "self_harm", "abuse", "sexual_violence", "harm_to_others", "psychosis", "overdose"];
 /// Category byte of a feature that leans away from risk.
 pub const NO_CATEGORY: u8 = 255;
 

@@ -17,8 +17,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-const LANGS: [&str; 2] = ["en", "es"];
-const CATEGORIES: [&str; 7] = [
+pub const LANGS: [&str; 2] = ["en", "es"];
+/// Category names in `Category` order (the engine indexes by position).
+pub const CATEGORIES: [&str; 7] = [
     "suicide",
     "self_harm",
     "abuse",

@@ -7,6 +7,7 @@
 
 use super::lexicon::{flags, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
 use super::normalize::Token;
+use crate::Category;
 use super::tables::{fnv1a, fnv1a_from};
 use std::sync::OnceLock;
 
@@ -25,16 +26,11 @@ pub(super) struct LangModel {
     urgency: Head,
     /// Features, one per line: "word" or "word word".
     grams: &'static str,
-    /// A feature's category (index into `CATEGORIES`), or 255 when it leans away from risk.
+    /// A feature's category (index into `Category::ALL`), or 255 when it leans away from risk.
     categories: &'static [u8],
 }
 
 include!(concat!(env!("OUT_DIR"), "/model.rs"));
-
-const CATEGORIES: [crate::Category; 7] = {
-    use crate::Category::*;
-    [Suicide, SelfHarm, Abuse, SexualViolence, HarmToOthers, Psychosis, Overdose]
-};
 
 /// Longer texts are left to the rules: the model learned from messages, not documents.
 const MAX_WORDS: usize = 200;
@@ -42,7 +38,7 @@ const MAX_WORDS: usize = 200;
 /// What the model found: the category, and the tokens `start..end` of the heaviest feature.
 pub(super) struct ModelFinding {
     pub lang: usize,
-    pub category: crate::Category,
+    pub category: Category,
     /// The urgency head reached its threshold too.
     pub urgent: bool,
     pub start: u32,
@@ -136,7 +132,7 @@ fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) 
         let w = i32::from(model.risk.weights[f]);
         sum += w;
         urgency += model.urgency.weights.get(f).map_or(0, |&u| i32::from(u));
-        if let Some(&c) = model.categories.get(f).filter(|&&c| (c as usize) < CATEGORIES.len()) {
+        if let Some(&c) = model.categories.get(f).filter(|&&c| (c as usize) < Category::ALL.len()) {
             votes[c as usize] += w.max(0);
         }
         if shown && w > heaviest.0 {
@@ -153,10 +149,10 @@ fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) 
     if sum < model.risk.threshold || heaviest.0 == 0 {
         return None;
     }
-    let best = (0..CATEGORIES.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))?;
+    let best = (0..Category::ALL.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))?;
     Some(ModelFinding {
         lang,
-        category: CATEGORIES[best],
+        category: Category::ALL[best],
         urgent: urgency >= model.urgency.threshold,
         start: heaviest.1,
         end: heaviest.2,
