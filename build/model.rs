@@ -1,6 +1,6 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and threshold as
-//! logits, the word grams one per line, their weights and categories, for two heads (risk and
+//! logits, the grams (words, word pairs, character 5-grams) one per line, their weights and categories, for two heads (risk and
 //! urgency). Weights are one signed byte each, scaled per head so the largest is ±127 (bias and
 //! threshold take the same scale).
 
@@ -42,8 +42,11 @@ pub fn generate() {
                 ["threshold", r, u] => threshold = Some((logit(r), logit(u))),
                 [gram, r, u, cat] => {
                     let words: Vec<&str> = gram.split(' ').collect();
-                    if words.is_empty() || words.len() > 2 || words.iter().any(|w| w.is_empty() || w.bytes().any(|b| b.is_ascii_uppercase())) {
-                        fail(&file, format!("line {}: `{gram}` is not one or two folded words", n + 1));
+                    let folded = |w: &str| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase());
+                    // "~" + the model's character gram of "<word>": five ASCII bytes.
+                    let char_gram = gram.strip_prefix('~').is_some_and(|g| g.len() == 5 && g.is_ascii() && folded(g));
+                    if !char_gram && (words.len() > 2 || !words.iter().all(|w| folded(w))) {
+                        fail(&file, format!("line {}: `{gram}` is not one or two folded words or a character gram", n + 1));
                     }
                     let c = match *cat {
                         "-" => NO_CATEGORY,

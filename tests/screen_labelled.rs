@@ -199,6 +199,10 @@ fn held_out_sets_are_reported() {
         ("en.trainB.tsv", Lang::En),
         ("es.trainA.tsv", Lang::Es),
         ("es.trainB.tsv", Lang::Es),
+        ("en.trainC.tsv", Lang::En),
+        ("en.trainD.tsv", Lang::En),
+        ("es.trainC.tsv", Lang::Es),
+        ("es.trainD.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")

@@ -10,7 +10,7 @@ const USAGE: &str = "usage: before-you-rely <command> [options]
 
 commands:
   screen      read JSON lines {\"id\",\"text\",\"lang\"?} on stdin, write screenings as JSON lines
-  words       read JSON lines {\"id\",\"text\"} on stdin, write {\"id\",\"words\"}: the words the screen reads
+  words       read JSON lines {\"id\",\"text\"} on stdin, write {\"id\",\"words\",\"rules\"}: the words the screen reads, the rules that matched
   resources   --country CC [--category C] [--level L]: the ordered help as JSON
   check       <asq|phq9|phq2|gad7|gad2> --answers a,b,c: a self-check's score as JSON
   prompts     [--lang L] [--level L] [--theme T] [--count N] [--seed S]: journaling prompts as JSON

@@ -1,5 +1,6 @@
-//! `before-you-rely words`: JSON lines `{"id","text"}` on stdin, `{"id","words"}` on stdout: the
-//! folded words the crisis screen reads. The screen model's trainer (scripts/train-screen-model.py)
+//! `before-you-rely words`: JSON lines `{"id","text"}` on stdin, `{"id","words","rules"}` on stdout:
+//! the folded words the crisis screen reads and the ids of the rules whose patterns matched (markers
+//! included, before context judged them). The screen model's trainer (scripts/train-screen-model.py)
 //! uses it so that training and the engine see the same words.
 
 use std::io::{BufRead, Write};
@@ -21,6 +22,7 @@ pub fn run(args: &[String]) -> i32 {
         let reply = serde_json::json!({
             "id": value.get("id").cloned().unwrap_or(serde_json::Value::Null),
             "words": before_you_rely::screen::words(text),
+            "rules": before_you_rely::screen::matched_rules(text),
         });
         if writeln!(out, "{reply}").is_err() {
             return 1;

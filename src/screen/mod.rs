@@ -113,6 +113,18 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The ids of every rule whose pattern matched `text`, markers included (exclusions, frames, past,
+/// now), before context judged them: for rule authors asking why a message was read as it was.
+pub fn matched_rules(text: &str) -> Vec<&'static str> {
+    let mut t = normalize::Text::default();
+    normalize::tokenize(text, &mut t, lexicon::emoji());
+    lexicon::assign_words(&mut t);
+    let mut hits = Vec::new();
+    matcher::find(&t.tokens, lang::lexicons(None, lang::detect(&t.tokens)), &mut hits);
+    let rules = lexicon::rules();
+    hits.iter().filter_map(|h| rules.get(h.rule as usize).map(|r| r.id)).collect()
+}
+
 /// The id of every rule, in table order (for tests and tooling).
 pub fn rule_ids() -> impl Iterator<Item = &'static str> {
     lexicon::rules().iter().map(|r| r.id)

@@ -1,5 +1,6 @@
-//! The second net: a logistic model over the words the screen reads (single words and adjacent
-//! pairs), trained on the labelled sets by scripts/train-screen-model.py and compiled in from
+//! The second net: a logistic model over the words the screen reads (single words, adjacent pairs
+//! and the character 5-grams of each word, which carry it across misspellings and inflections),
+//! trained on the labelled sets by scripts/train-screen-model.py and compiled in from
 //! `data/screen/<lang>.model.tsv`. The rules catch the phrasings someone wrote a rule for; the
 //! model catches some of the rest. It only adds a finding when the rules found nothing at `concern`
 //! or above: `concern`, or `urgent` when its urgency head agrees; its evidence is the words that
@@ -24,7 +25,7 @@ pub(super) struct Head {
 pub(super) struct LangModel {
     risk: Head,
     urgency: Head,
-    /// Features, one per line: "word" or "word word".
+    /// Features, one per line: "word", "word word" or "~" + five bytes of "<word>".
     grams: &'static str,
     /// A feature's category (index into `Category::ALL`), or 255 when it leans away from risk.
     categories: &'static [u8],
@@ -34,6 +35,10 @@ include!(concat!(env!("OUT_DIR"), "/model.rs"));
 
 /// Longer texts are left to the rules: the model learned from messages, not documents.
 const MAX_WORDS: usize = 200;
+
+/// Length of the character grams, in bytes of the word padded as `<word>` (as the trainer's
+/// `CHAR_GRAM`).
+const CHAR_GRAM: usize = 5;
 
 /// What the model found: the category, and the tokens `start..end` of the heaviest feature.
 pub(super) struct ModelFinding {
@@ -139,11 +144,23 @@ fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) 
             heaviest = (w, start as u32, end as u32 + 1);
         }
     };
+    let char_seed = fnv1a(b"~");
     for (k, &(i, word, plain)) in words.iter().enumerate() {
         let h = fnv1a(word);
         add(h, i, i, !plain);
         if let Some(&(j, next, _)) = words.get(k + 1) {
             add(fnv1a_from(fnv1a_from(h, b" "), next), i, j, true);
+        }
+        // The character grams of `<word>`, a window at a time (windows with non-ASCII bytes
+        // were never features, so they simply find nothing).
+        let padded = |n: usize| match n {
+            0 => b'<',
+            n if n <= word.len() => word[n - 1],
+            _ => b'>',
+        };
+        for start in 0..(word.len() + 2).saturating_sub(CHAR_GRAM - 1) {
+            let hash = (start..start + CHAR_GRAM).fold(char_seed, |h, n| fnv1a_from(h, &[padded(n)]));
+            add(hash, i, i, !plain);
         }
     }
     if sum < model.risk.threshold || heaviest.0 == 0 {
