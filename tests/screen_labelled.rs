@@ -203,6 +203,12 @@ fn held_out_sets_are_reported() {
         ("en.trainD.tsv", Lang::En),
         ("es.trainC.tsv", Lang::Es),
         ("es.trainD.tsv", Lang::Es),
+        ("en.trainE.tsv", Lang::En),
+        ("en.trainF.tsv", Lang::En),
+        ("en.trainG.tsv", Lang::En),
+        ("es.trainE.tsv", Lang::Es),
+        ("es.trainF.tsv", Lang::Es),
+        ("es.trainG.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
