@@ -1,10 +1,10 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and threshold as
-//! logits, the grams (words, word pairs, character 5-grams) one per line, their weights and categories, for two heads (risk and
-//! urgency). Weights are one signed byte each, scaled per head so the largest is ±127 (bias and
-//! threshold take the same scale).
+//! logits, the grams (words, word pairs, character 5-grams) front-coded, their weights and
+//! categories, for two heads (risk and urgency). Weights are one signed byte each, scaled per head
+//! so the largest is ±127 (bias and threshold take the same scale).
 
-use crate::codegen::{fail, lit, read_data, write_out};
+use crate::codegen::{fail, read_data, write_out};
 use crate::screen::{CATEGORIES, LANGS};
 use std::fmt::Write;
 
@@ -45,7 +45,7 @@ pub fn generate() {
                     let folded = |w: &str| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase());
                     // "~" + the model's character gram of "<word>": five ASCII bytes.
                     let char_gram = gram.strip_prefix('~').is_some_and(|g| g.len() == 5 && g.is_ascii() && folded(g));
-                    if !char_gram && (words.len() > 2 || !words.iter().all(|w| folded(w))) {
+                    if gram.bytes().any(|b| b < b' ') || !char_gram && (words.len() > 2 || !words.iter().all(|w| folded(w))) {
                         fail(&file, format!("line {}: `{gram}` is not one or two folded words or a character gram", n + 1));
                     }
                     let c = match *cat {
@@ -77,16 +77,32 @@ pub fn generate() {
         let (rk, uk) = (scale(&risk), scale(&urgency));
         let _ = writeln!(
             src,
-            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, grams: {}, categories: &{cats:?} }},",
+            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, grams: &{:?}, categories: &{cats:?} }},",
             (bias.0 * rk).round() as i32,
             (threshold.0 * rk).round() as i32,
             bytes(&risk, rk),
             (bias.1 * uk).round() as i32,
             (threshold.1 * uk).round() as i32,
             bytes(&urgency, uk),
-            lit(&grams.join("\n")),
+            front_coded(&grams),
         );
     }
     src.push_str("];\n");
     write_out("model.rs", &src);
+}
+
+/// The sorted grams front-coded: each is the number of bytes it shares with the one before (at
+/// most 31, a byte below any a gram uses), then the rest of it. A fifth smaller after gzip than the
+/// grams one per line; the engine only hashes them, once, at first use.
+fn front_coded(grams: &[String]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut prev: &[u8] = &[];
+    for g in grams {
+        let g = g.as_bytes();
+        let shared = g.iter().zip(prev).take_while(|(a, b)| a == b).count().min(31);
+        out.push(shared as u8);
+        out.extend_from_slice(&g[shared..]);
+        prev = g;
+    }
+    out
 }

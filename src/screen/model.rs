@@ -25,8 +25,9 @@ pub(super) struct Head {
 pub(super) struct LangModel {
     risk: Head,
     urgency: Head,
-    /// Features, one per line: "word", "word word" or "~" + five bytes of "<word>".
-    grams: &'static str,
+    /// Features, sorted and front-coded (each: the byte count it shares with the one before, then
+    /// the rest): "word", "word word" or "~" + five bytes of "<word>".
+    grams: &'static [u8],
     /// A feature's category (index into `Category::ALL`), or 255 when it leans away from risk.
     categories: &'static [u8],
 }
@@ -61,8 +62,14 @@ impl Index {
         let n = model.risk.weights.len();
         let size = (n * 2).next_power_of_two().max(16);
         let mut slots = vec![(0u32, 0u16); size];
-        for (i, gram) in model.grams.split('\n').enumerate().take(n) {
-            let hash = fnv1a(gram.as_bytes());
+        let (mut gram, mut rest) = (Vec::with_capacity(64), model.grams);
+        for i in 0..n {
+            let Some((&shared, tail)) = rest.split_first() else { break };
+            let own = tail.iter().position(|&b| b < b' ').unwrap_or(tail.len());
+            gram.truncate(usize::from(shared));
+            gram.extend_from_slice(&tail[..own]);
+            rest = &tail[own..];
+            let hash = fnv1a(&gram);
             let mut h = hash as usize & (size - 1);
             while slots[h].1 != 0 {
                 h = (h + 1) & (size - 1);
