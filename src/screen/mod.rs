@@ -182,9 +182,16 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     let judged_away = hits
         .iter()
         .any(|h| rules.get(h.rule as usize).is_some_and(|r| matches!(r.kind, lexicon::Kind::Exclude)));
-    if out.level < Level::Concern && !judged_away {
+    // Where the rules found only `concern`, both of the model's heads agreeing lifts it to
+    // `urgent`: leaving each blind and training set out in turn, that lifted 19 English and 21
+    // Spanish messages labelled urgent or emergency for 12 and 3 labelled concern.
+    if out.level <= Level::Concern && !judged_away {
         if let Some(m) = model::score(&text.tokens, &text.buf, langs, seen) {
-            add_model_finding(&mut out, &text.tokens, &m);
+            if out.level < Level::Concern {
+                add_model_finding(&mut out, &text.tokens, &m);
+            } else if m.urgent {
+                lift_to_urgent(&mut out, &text.tokens, &m);
+            }
         }
     }
     // Do not keep a huge paste's buffers alive between calls.
@@ -211,6 +218,26 @@ fn add_model_finding(out: &mut Screening, tokens: &[normalize::Token], m: &model
             category: m.category,
             level,
             subject: Subject::Me,
+            rule: MODEL_RULES.get(m.lang).copied().unwrap_or("model"),
+            start,
+            end: end.max(start),
+        });
+    }
+}
+
+/// The rules' `concern` becomes `urgent`, in the rules' category and for the rules' subject, with
+/// the model's heaviest words as the evidence for the lift.
+fn lift_to_urgent(out: &mut Screening, tokens: &[normalize::Token], m: &model::ModelFinding) {
+    let Some(first) = out.evidence.iter().find(|e| e.level == Level::Concern) else { return };
+    let (category, subject) = (first.category, first.subject);
+    let start = tokens.get(m.start as usize).map_or(0, |t| t.u16_start);
+    let end = tokens.get(m.end.saturating_sub(1) as usize).map_or(start, |t| t.u16_end);
+    out.level = Level::Urgent;
+    if out.evidence.len() < MAX_EVIDENCE {
+        out.evidence.push(Evidence {
+            category,
+            level: Level::Urgent,
+            subject,
             rule: MODEL_RULES.get(m.lang).copied().unwrap_or("model"),
             start,
             end: end.max(start),
