@@ -108,6 +108,8 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             marks[s as usize] |= bit;
         }
     }
+    // `overlaps_any` needs the exclusions sorted by start.
+    super::sort_by_key(excluded, |&e| e);
     for h in hits {
         let Some(r) = rule(h) else { continue };
         if !matches!(r.kind, Kind::Crisis(_) | Kind::Distress) {
@@ -171,7 +173,6 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         });
     }
     if any_concept {
-        super::sort_by_key(excluded, |&e| e);
         let layer = Cooccurrence {
             tokens,
             sentence_of,
