@@ -209,6 +209,12 @@ fn held_out_sets_are_reported() {
         ("es.trainE.tsv", Lang::Es),
         ("es.trainF.tsv", Lang::Es),
         ("es.trainG.tsv", Lang::Es),
+        ("en.trainH.tsv", Lang::En),
+        ("en.trainI.tsv", Lang::En),
+        ("en.trainJ.tsv", Lang::En),
+        ("es.trainH.tsv", Lang::Es),
+        ("es.trainI.tsv", Lang::Es),
+        ("es.trainJ.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
