@@ -1,6 +1,6 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and threshold as
-//! logits, the grams (words, word pairs, character 5-grams) front-coded, their weights and
+//! logits, the features (words, word pairs, character 5-grams, rule ids) front-coded, their weights and
 //! categories, for two heads (risk and urgency). Weights are one signed byte each, scaled per head
 //! so the largest is ±127 (bias and threshold take the same scale).
 
@@ -45,8 +45,12 @@ pub fn generate() {
                     let folded = |w: &str| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase());
                     // "~" + the model's character gram of "<word>": five ASCII bytes.
                     let char_gram = gram.strip_prefix('~').is_some_and(|g| g.len() == 5 && g.is_ascii() && folded(g));
-                    if gram.bytes().any(|b| b < b' ') || !char_gram && (words.len() > 2 || !words.iter().all(|w| folded(w))) {
-                        fail(&file, format!("line {}: `{gram}` is not one or two folded words or a character gram", n + 1));
+                    // "@" + a rule's id: that rule's pattern matched ("!" after it: a negator cancels it).
+                    let rule = gram.strip_prefix('@').map(|id| id.strip_suffix('!').unwrap_or(id)).is_some_and(|id| {
+                        !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
+                    });
+                    if gram.bytes().any(|b| b < b' ') || !char_gram && !rule && (words.len() > 2 || !words.iter().all(|w| folded(w))) {
+                        fail(&file, format!("line {}: `{gram}` is not one or two folded words, a character gram or a rule", n + 1));
                     }
                     let c = match *cat {
                         "-" => NO_CATEGORY,

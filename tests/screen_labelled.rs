@@ -215,6 +215,10 @@ fn held_out_sets_are_reported() {
         ("es.trainH.tsv", Lang::Es),
         ("es.trainI.tsv", Lang::Es),
         ("es.trainJ.tsv", Lang::Es),
+        ("en.trainK.tsv", Lang::En),
+        ("en.trainL.tsv", Lang::En),
+        ("es.trainK.tsv", Lang::Es),
+        ("es.trainL.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")

@@ -118,7 +118,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         if overlaps_any(excluded, h.start, h.end) {
             continue;
         }
-        if r.negatable && (negated(tokens, h.start as usize) || negator_skipped(tokens, h)) {
+        if is_negated(tokens, r, h) {
             continue;
         }
         let sentence_marks = sentence_of.get(h.start as usize).map_or(0, |&s| marks[s as usize]);
@@ -343,6 +343,11 @@ fn sentence_level(r: &RuleDef, marks: u8) -> Level {
         level = r.hyperbole.unwrap_or(level);
     }
     level
+}
+
+/// Whether a negator cancels this match of a negatable rule ("i dont want to die").
+pub(super) fn is_negated(tokens: &[Token], r: &RuleDef, h: &Hit) -> bool {
+    r.negatable && (negated(tokens, h.start as usize) || negator_skipped(tokens, h))
 }
 
 fn negated(tokens: &[Token], start: usize) -> bool {

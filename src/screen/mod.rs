@@ -114,15 +114,21 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The ids of every rule whose pattern matched `text`, markers included (exclusions, frames, past,
-/// now), before context judged them: for rule authors asking why a message was read as it was.
-pub fn matched_rules(text: &str) -> Vec<&'static str> {
+/// now), before context judged them, with `!` after a match a negator cancels: for rule authors
+/// asking why a message was read as it was, and the word model's trainer (its rule features).
+pub fn matched_rules(text: &str) -> Vec<String> {
     let mut t = normalize::Text::default();
     normalize::tokenize(text, &mut t, lexicon::emoji());
     lexicon::assign_words(&mut t);
     let mut hits = Vec::new();
     matcher::find(&t.tokens, lang::lexicons(None, lang::detect(&t.tokens)), &mut hits);
     let rules = lexicon::rules();
-    hits.iter().filter_map(|h| rules.get(h.rule as usize).map(|r| r.id)).collect()
+    hits.iter()
+        .filter_map(|h| {
+            let r = rules.get(h.rule as usize)?;
+            Some(if context::is_negated(&t.tokens, r, h) { format!("{}!", r.id) } else { r.id.to_string() })
+        })
+        .collect()
 }
 
 /// The id of every rule, in table order (for tests and tooling).
@@ -186,7 +192,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // `urgent`: leaving each blind and training set out in turn, that lifted 19 English and 21
     // Spanish messages labelled urgent or emergency for 12 and 3 labelled concern.
     if out.level <= Level::Concern && !judged_away {
-        if let Some(m) = model::score(&text.tokens, &text.buf, langs, seen) {
+        if let Some(m) = model::score(&text.tokens, &text.buf, hits, langs, seen) {
             if out.level < Level::Concern {
                 add_model_finding(&mut out, &text.tokens, &m);
             } else if m.urgent {

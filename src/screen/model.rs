@@ -1,12 +1,15 @@
 //! The second net: a logistic model over the words the screen reads (single words, adjacent pairs
-//! and the character 5-grams of each word, which carry it across misspellings and inflections),
+//! and the character 5-grams of each word, which carry it across misspellings and inflections)
+//! and the rules whose patterns matched (whose word classes carry it to unseen phrasings),
 //! trained on the labelled sets by scripts/train-screen-model.py and compiled in from
 //! `data/screen/<lang>.model.tsv`. The rules catch the phrasings someone wrote a rule for; the
 //! model catches some of the rest. It only adds a finding when the rules found nothing at `concern`
 //! or above: `concern`, or `urgent` when its urgency head agrees; its evidence is the words that
 //! weighed most.
 
-use super::lexicon::{flags, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
+use super::lexicon::{flags, rules, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
+use super::context::is_negated;
+use super::matcher::Hit;
 use super::normalize::Token;
 use crate::Category;
 use super::tables::{fnv1a, fnv1a_from};
@@ -26,7 +29,7 @@ pub(super) struct LangModel {
     risk: Head,
     urgency: Head,
     /// Features, sorted and front-coded (each: the byte count it shares with the one before, then
-    /// the rest): "word", "word word" or "~" + five bytes of "<word>".
+    /// the rest): "word", "word word", "~" + five bytes of "<word>", or "@" + a rule's id.
     grams: &'static [u8],
     /// A feature's category (index into `Category::ALL`), or 255 when it leans away from risk.
     categories: &'static [u8],
@@ -106,7 +109,7 @@ fn index(lang: usize) -> Option<&'static Index> {
 
 /// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish); the
 /// first that reaches its threshold gives the finding.
-pub(super) fn score(tokens: &[Token], buf: &[u8], langs: u8, seen: &mut Vec<u64>) -> Option<ModelFinding> {
+pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, seen: &mut Vec<u64>) -> Option<ModelFinding> {
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
     let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | STOP_EN | STOP_ES | SUBJ) != 0;
@@ -122,10 +125,16 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], langs: u8, seen: &mut Vec<u64>
     }
     (0..MODELS.len())
         .filter(|l| langs >> l & 1 != 0)
-        .find_map(|l| score_lang(l, &words, seen))
+        .find_map(|l| score_lang(l, tokens, &words, hits, seen))
 }
 
-fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) -> Option<ModelFinding> {
+fn score_lang(
+    lang: usize,
+    tokens: &[Token],
+    words: &[(usize, &[u8], bool)],
+    hits: &[Hit],
+    seen: &mut Vec<u64>,
+) -> Option<ModelFinding> {
     let model = MODELS.get(lang)?;
     let index = index(lang)?;
     seen.clear();
@@ -151,6 +160,18 @@ fn score_lang(lang: usize, words: &[(usize, &[u8], bool)], seen: &mut Vec<u64>) 
             heaviest = (w, start as u32, end as u32 + 1);
         }
     };
+    // The rules whose patterns matched, "!" marking a match a negator cancels (as the trainer
+    // reads them from `before-you-rely words`).
+    let rule_seed = fnv1a(b"@");
+    for h in hits {
+        if let Some(r) = rules().get(h.rule as usize) {
+            let mut hash = fnv1a_from(rule_seed, r.id.as_bytes());
+            if is_negated(tokens, r, h) {
+                hash = fnv1a_from(hash, b"!");
+            }
+            add(hash, h.start as usize, h.end.saturating_sub(1) as usize, true);
+        }
+    }
     let char_seed = fnv1a(b"~");
     for (k, &(i, word, plain)) in words.iter().enumerate() {
         let h = fnv1a(word);
