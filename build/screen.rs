@@ -28,7 +28,8 @@ pub const CATEGORIES: [&str; 7] = [
     "psychosis",
     "overdose",
 ];
-/// At most this many concepts over both languages (one bit each of a u128).
+/// At most this many concepts per language (one bit each of a u128; each language has its own
+/// bits, since a co-occurrence rule only ever meets its own language's concepts).
 const MAX_CONCEPTS: usize = 128;
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
@@ -257,7 +258,8 @@ fn category_expr(c: &str) -> String {
 /// A rule as it ships (see `tables::decode_rules`).
 struct RuleOut {
     id: String,
-    /// A category's index in CATEGORIES; 7.. the markers (MARKERS order); 64 + bit a concept.
+    /// A category's index in CATEGORIES; 7.. the markers (MARKERS order); 128 + bit a concept (bits
+    /// count within the rule's language).
     kind: u8,
     /// level, now, past, hyperbole: LEVELS index + 1, 0 for none.
     levels: [u8; 4],
@@ -354,9 +356,9 @@ pub fn generate() {
             if concept_bits.contains_key(&key) {
                 fail(&rules_file, format!("duplicate concept {}", c.name));
             }
-            let bit = concept_bits.len();
+            let bit = concept_bits.keys().filter(|k| k.starts_with(&format!("{lang}."))).count();
             if bit >= MAX_CONCEPTS {
-                fail(&rules_file, format!("more than {MAX_CONCEPTS} concepts"));
+                fail(&rules_file, format!("more than {MAX_CONCEPTS} concepts in one language"));
             }
             concept_bits.insert(key, bit);
             if c.patterns.is_empty() {
@@ -366,7 +368,7 @@ pub fn generate() {
             let id = format!("{lang}.concept.{}", c.name.to_ascii_lowercase());
             rules_out.push(RuleOut {
                 id: id.clone(),
-                kind: 64 + bit as u8,
+                kind: 128 + bit as u8,
                 levels: [1, 0, 0, 0],
                 flags: u8::from(c.negatable) << 3 | u8::from(c.excludable) << 5,
                 needs: 0,

@@ -2,7 +2,7 @@
 //! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
 //! becomes a `Finding` with its final level.
 
-use super::lexicon::{flags, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
+use super::lexicon::{flags, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
 use super::Subject;
@@ -43,7 +43,8 @@ pub(super) struct Scratch {
     /// Concept hits that survived their context, in text order.
     concepts: Vec<ConceptHit>,
     /// Concept bits of each sentence, and its length in words.
-    sentence_concepts: Vec<ConceptSet>,
+    /// Per sentence, the concepts found in it, per language.
+    sentence_concepts: Vec<[ConceptSet; 2]>,
     sentence_len: Vec<u32>,
 }
 
@@ -51,6 +52,8 @@ pub(super) struct Scratch {
 #[derive(Clone, Copy)]
 struct ConceptHit {
     sentence: u32,
+    /// The concept's language (its bit counts within it).
+    lang: u8,
     bit: u8,
     start: u32,
     end: u32,
@@ -199,13 +202,13 @@ impl Cooccurrence<'_> {
         &self,
         hits: &[Hit],
         concepts: &mut Vec<ConceptHit>,
-        sentence_concepts: &mut Vec<ConceptSet>,
+        sentence_concepts: &mut Vec<[ConceptSet; 2]>,
         sentence_len: &mut Vec<u32>,
         out: &mut Vec<Finding>,
     ) {
         concepts.clear();
         sentence_concepts.clear();
-        sentence_concepts.resize(self.marks.len(), 0);
+        sentence_concepts.resize(self.marks.len(), [0; 2]);
         sentence_len.clear();
         sentence_len.resize(self.marks.len(), 0);
         for &s in self.sentence_of {
@@ -223,9 +226,11 @@ impl Cooccurrence<'_> {
                 continue;
             }
             let Some(&sentence) = self.sentence_of.get(h.start as usize) else { continue };
-            sentence_concepts[sentence as usize] |= 1 << (bit & 127);
+            let lang = rule_lang(h.rule);
+            sentence_concepts[sentence as usize][lang] |= 1 << (bit & 127);
             concepts.push(ConceptHit {
                 sentence,
+                lang: lang as u8,
                 bit,
                 start: h.start,
                 end: h.end,
@@ -234,21 +239,21 @@ impl Cooccurrence<'_> {
         super::sort_by_key(concepts, |c| (c.sentence, c.start));
         let cooc_rules = || rules().iter().enumerate().filter(|(_, r)| r.all != 0);
         for s in 0..sentence_concepts.len() {
-            let one = sentence_concepts[s];
-            if one == 0 {
+            let ones = sentence_concepts[s];
+            if ones == [0; 2] {
                 continue;
             }
             let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
-            let two = match sentence_concepts.get(s + 1) {
-                Some(&next) if next != 0 && short(s) && short(s + 1) => one | next,
-                _ => 0,
-            };
             for (index, r) in cooc_rules() {
+                let lang = rule_lang(index as u16);
+                let one = ones[lang];
+                let next = sentence_concepts.get(s + 1).map_or(0, |n| n[lang]);
+                let two = if next != 0 && short(s) && short(s + 1) { one | next } else { 0 };
                 let meets = |m: ConceptSet| m & r.all == r.all && (r.any == 0 || m & r.any != 0) && m & r.unless == 0;
                 // A pair is read only for what neither sentence holds alone.
                 let last = if meets(one) {
                     s
-                } else if meets(two) && !sentence_concepts.get(s + 1).is_some_and(|&n| meets(n)) {
+                } else if meets(two) && !meets(next) {
                     s + 1
                 } else {
                     continue;
@@ -264,7 +269,9 @@ impl Cooccurrence<'_> {
         let window = concepts[from..]
             .iter()
             .take_while(|c| c.sentence as usize <= last);
-        let Some(earliest) = window.clone().find(|c| (r.all | r.any) >> c.bit & 1 != 0) else { return };
+        let lang = rule_lang(index) as u8;
+        let used_by_rule = |c: &ConceptHit| c.lang == lang && (r.all | r.any) >> c.bit & 1 != 0;
+        let Some(earliest) = window.clone().find(|c| used_by_rule(c)) else { return };
         let marks = self.marks.get(first..=last).map_or(0, |m| m.iter().fold(0, |a, b| a | b));
         let found = if r.subject == 1 {
             Found::Me
@@ -298,9 +305,9 @@ impl Cooccurrence<'_> {
         }
         // Evidence: the first words of each concept the rule used.
         let mut used: ConceptSet = 0;
-        for c in window {
+        for c in window.filter(|c| used_by_rule(c)) {
             let bit: ConceptSet = 1 << (c.bit & 127);
-            if (r.all | r.any) & bit != 0 && used & bit == 0 {
+            if used & bit == 0 {
                 used |= bit;
                 out.push(Finding {
                     rule: index,

@@ -23,11 +23,12 @@ pub(super) enum Kind {
     Past,
     /// Fiction, news or study ("in the novel", "what is"): third-person findings in the sentence drop.
     Frame,
-    /// A concept of the co-occurrence layer (its bit): findings come from rules with `all`.
+    /// A concept of the co-occurrence layer (its bit, within its language): findings come from
+    /// rules with `all`.
     Concept(u8),
 }
 
-/// One bit per concept of the co-occurrence layer (both languages).
+/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`).
 pub(super) type ConceptSet = u128;
 
 pub(super) struct RuleDef {
@@ -184,4 +185,9 @@ pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
 
 pub(super) fn rules() -> &'static [RuleDef] {
     &tables().rules
+}
+
+/// The language of rule `index` (0 English, 1 Spanish): English rules come first.
+pub(super) fn rule_lang(index: u16) -> usize {
+    usize::from(usize::from(index) >= FIRST_ES_RULE)
 }

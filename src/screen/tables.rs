@@ -511,7 +511,7 @@ fn decode_rules() -> Vec<RuleDef> {
                 9 => Kind::Now,
                 10 => Kind::Past,
                 11 => Kind::Frame,
-                k => Kind::Concept(k.wrapping_sub(64)),
+                k => Kind::Concept(k.wrapping_sub(128)),
             };
             RuleDef {
                 id,
