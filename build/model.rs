@@ -17,7 +17,7 @@ pub fn generate() {
     for lang in LANGS {
         let file = format!("screen/{lang}.model.tsv");
         let text = read_data(&file);
-        let (mut bias, mut threshold) = (None, None);
+        let (mut bias, mut threshold, mut long) = (None, None, None);
         let (mut grams, mut risk, mut urgency, mut cats) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -40,6 +40,10 @@ pub fn generate() {
             match fields.as_slice() {
                 ["bias", r, u] => bias = Some((number(r), number(u))),
                 ["threshold", r, u] => threshold = Some((logit(r), logit(u))),
+                ["long", words, r] => {
+                    let words = words.parse::<u16>().unwrap_or_else(|_| fail(&file, format!("line {}: `{words}` is not a word count", n + 1)));
+                    long = Some((words, logit(r)));
+                }
                 [gram, r, u, cat] => {
                     let words: Vec<&str> = gram.split(' ').collect();
                     let folded = |w: &str| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase());
@@ -66,8 +70,8 @@ pub fn generate() {
                 _ => fail(&file, format!("line {}: expected `words<TAB>risk<TAB>urgency<TAB>category`", n + 1)),
             }
         }
-        let (Some(bias), Some(threshold)) = (bias, threshold) else {
-            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency)")
+        let (Some(bias), Some(threshold), Some(long)) = (bias, threshold, long) else {
+            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency) and a `long` line (words, risk threshold)")
         };
         if grams.len() >= u16::MAX as usize {
             fail(&file, "too many features for 16-bit indices");
@@ -81,13 +85,15 @@ pub fn generate() {
         let (rk, uk) = (scale(&risk), scale(&urgency));
         let _ = writeln!(
             src,
-            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, grams: &{:?}, categories: &{cats:?} }},",
+            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, grams: &{:?}, categories: &{cats:?} }},",
             (bias.0 * rk).round() as i32,
             (threshold.0 * rk).round() as i32,
             bytes(&risk, rk),
             (bias.1 * uk).round() as i32,
             (threshold.1 * uk).round() as i32,
             bytes(&urgency, uk),
+            long.0,
+            (long.1.max(threshold.0) * rk).round() as i32,
             front_coded(&grams),
         );
     }

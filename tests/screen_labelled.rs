@@ -219,6 +219,10 @@ fn held_out_sets_are_reported() {
         ("en.trainL.tsv", Lang::En),
         ("es.trainK.tsv", Lang::Es),
         ("es.trainL.tsv", Lang::Es),
+        ("en.trainM.tsv", Lang::En),
+        ("en.trainN.tsv", Lang::En),
+        ("es.trainM.tsv", Lang::Es),
+        ("es.trainN.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")

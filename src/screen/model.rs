@@ -28,6 +28,10 @@ pub(super) struct Head {
 pub(super) struct LangModel {
     risk: Head,
     urgency: Head,
+    /// Past this many words the risk head needs `long_threshold` (a logit in its scale): a long
+    /// message holds many words that lean to risk on their own.
+    long_words: u16,
+    long_threshold: i32,
     /// Features, sorted and front-coded (each: the byte count it shares with the one before, then
     /// the rest): "word", "word word", "~" + five bytes of "<word>", or "@" + a rule's id.
     grams: &'static [u8],
@@ -191,7 +195,12 @@ fn score_lang(
             add(hash, i, i, !plain);
         }
     }
-    if sum < model.risk.threshold || heaviest.0 == 0 {
+    let threshold = if words.len() > usize::from(model.long_words) {
+        model.long_threshold
+    } else {
+        model.risk.threshold
+    };
+    if sum < threshold || heaviest.0 == 0 {
         return None;
     }
     let best = (0..Category::ALL.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))?;
