@@ -223,6 +223,8 @@ fn held_out_sets_are_reported() {
         ("en.trainN.tsv", Lang::En),
         ("es.trainM.tsv", Lang::Es),
         ("es.trainN.tsv", Lang::Es),
+        ("en.trainO.tsv", Lang::En),
+        ("es.trainO.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
