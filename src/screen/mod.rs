@@ -74,8 +74,7 @@ struct Scratch {
     hits: Vec<matcher::Hit>,
     findings: Vec<context::Finding>,
     context: context::Scratch,
-    /// The word model's feature bitset.
-    seen: Vec<u64>,
+    model: model::Scratch,
 }
 
 thread_local! {
@@ -167,7 +166,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
         hits,
         findings,
         context,
-        seen,
+        model,
     } = s;
     normalize::tokenize(input, text, lexicon::emoji());
     lexicon::assign_words(text);
@@ -192,7 +191,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // `urgent`: leaving each blind and training set out in turn, that lifted 19 English and 21
     // Spanish messages labelled urgent or emergency for 12 and 3 labelled concern.
     if out.level <= Level::Concern && !judged_away {
-        if let Some(m) = model::score(&text.tokens, &text.buf, hits, langs, seen) {
+        if let Some(m) = model::score(&text.tokens, &text.buf, hits, langs, model) {
             if out.level < Level::Concern {
                 add_model_finding(&mut out, &text.tokens, &m);
             } else if m.urgent {

@@ -111,31 +111,43 @@ fn index(lang: usize) -> Option<&'static Index> {
     Some(INDEXES.get(lang)?.get_or_init(|| Index::build(model)))
 }
 
+/// Buffers kept between calls: the words read and the features already counted.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// (token index, function word) per word with text.
+    words: Vec<(u32, bool)>,
+    seen: Vec<u64>,
+}
+
 /// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish); the
 /// first that reaches its threshold gives the finding.
-pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, seen: &mut Vec<u64>) -> Option<ModelFinding> {
+pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch) -> Option<ModelFinding> {
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
     let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | STOP_EN | STOP_ES | SUBJ) != 0;
-    let words: Vec<(usize, &[u8], bool)> = tokens
-        .iter()
-        .enumerate()
-        .filter_map(|(i, t)| buf.get(t.start as usize..t.end as usize).map(|w| (i, w, plain(t))))
-        .filter(|(_, w, _)| !w.is_empty())
-        .take(MAX_WORDS + 1)
-        .collect();
-    if words.is_empty() || words.len() > MAX_WORDS {
+    let Scratch { words, seen } = scratch;
+    words.clear();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.end > t.start && buf.len() >= t.end as usize {
+            if words.len() == MAX_WORDS {
+                return None;
+            }
+            words.push((i as u32, plain(t)));
+        }
+    }
+    if words.is_empty() {
         return None;
     }
     (0..MODELS.len())
         .filter(|l| langs >> l & 1 != 0)
-        .find_map(|l| score_lang(l, tokens, &words, hits, seen))
+        .find_map(|l| score_lang(l, tokens, buf, words, hits, seen))
 }
 
 fn score_lang(
     lang: usize,
     tokens: &[Token],
-    words: &[(usize, &[u8], bool)],
+    buf: &[u8],
+    words: &[(u32, bool)],
     hits: &[Hit],
     seen: &mut Vec<u64>,
 ) -> Option<ModelFinding> {
@@ -177,11 +189,13 @@ fn score_lang(
         }
     }
     let char_seed = fnv1a(b"~");
-    for (k, &(i, word, plain)) in words.iter().enumerate() {
+    let text = |i: u32| tokens.get(i as usize).and_then(|t| buf.get(t.start as usize..t.end as usize)).unwrap_or_default();
+    for (k, &(i, plain)) in words.iter().enumerate() {
+        let (word, i) = (text(i), i as usize);
         let h = fnv1a(word);
         add(h, i, i, !plain);
-        if let Some(&(j, next, _)) = words.get(k + 1) {
-            add(fnv1a_from(fnv1a_from(h, b" "), next), i, j, true);
+        if let Some(&(j, _)) = words.get(k + 1) {
+            add(fnv1a_from(fnv1a_from(h, b" "), text(j)), i, j as usize, true);
         }
         // The character grams of `<word>`, a window at a time (windows with non-ASCII bytes
         // were never features, so they simply find nothing).
