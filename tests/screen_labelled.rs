@@ -225,6 +225,8 @@ fn held_out_sets_are_reported() {
         ("es.trainN.tsv", Lang::Es),
         ("en.trainO.tsv", Lang::En),
         ("es.trainO.tsv", Lang::Es),
+        ("en.trainP.tsv", Lang::En),
+        ("es.trainP.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
