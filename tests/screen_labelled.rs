@@ -227,6 +227,8 @@ fn held_out_sets_are_reported() {
         ("es.trainO.tsv", Lang::Es),
         ("en.trainP.tsv", Lang::En),
         ("es.trainP.tsv", Lang::Es),
+        ("en.trainQ.tsv", Lang::En),
+        ("es.trainQ.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
