@@ -229,6 +229,8 @@ fn held_out_sets_are_reported() {
         ("es.trainP.tsv", Lang::Es),
         ("en.trainQ.tsv", Lang::En),
         ("es.trainQ.tsv", Lang::Es),
+        ("en.trainR.tsv", Lang::En),
+        ("es.trainR.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
