@@ -231,6 +231,8 @@ fn held_out_sets_are_reported() {
         ("es.trainQ.tsv", Lang::Es),
         ("en.trainR.tsv", Lang::En),
         ("es.trainR.tsv", Lang::Es),
+        ("en.trainS.tsv", Lang::En),
+        ("es.trainS.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
