@@ -6,7 +6,7 @@
 //! screening (about 1 ms native) instead of download bytes (about 140 KB gzip).
 
 use super::lexicon::{
-    Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
+    Candidate, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
 use crate::Level;
@@ -59,10 +59,10 @@ pub(super) struct Tables {
     pub elems: Vec<Elem>,
     /// Every expansion of every pattern, in rule order.
     pub pats: Vec<Pat>,
-    /// Patterns by first word: `first_pats[first_start[w]..first_start[w + 1]]`, each
-    /// `pattern << 8 | language bits << 6 | anchor bit`, sorted by anchor bit.
+    /// Patterns by first word: `first_pats[first_start[w]..first_start[w + 1]]`, sorted by
+    /// anchor bit.
     pub first_start: Vec<u32>,
-    pub first_pats: Vec<u32>,
+    pub first_pats: Vec<Candidate>,
     /// Per word id: the anchor bits of the sets it is in.
     pub word_mask: Vec<u64>,
     pub rules: Vec<RuleDef>,
@@ -212,8 +212,9 @@ fn build() -> Tables {
     for n in &mut starts {
         (*n, sum) = (sum, sum + *n);
     }
-    let mut first_pats = vec![0; sum as usize];
-    for (p, &entry) in t.pats.iter().zip(&anchors.entries) {
+    let mut first_pats = vec![Candidate::new(0, 0, 0, 0); sum as usize];
+    for (index, (p, &(langs, bit))) in t.pats.iter().zip(&anchors.entries).enumerate() {
+        let entry = Candidate::new(index as u32, langs, bit, follow(&t, p));
         for &w in first_words(&t, p) {
             if let Some(cursor) = starts.get_mut(w as usize) {
                 if let Some(slot) = first_pats.get_mut(*cursor as usize) {
@@ -244,13 +245,21 @@ fn first_words<'a>(t: &'a Tables, p: &Pat) -> &'a [u16] {
     t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[])
 }
 
+/// The `follow` bits of pattern `p` (see `Candidate`): its second element's words, or every bit.
+fn follow(t: &Tables, p: &Pat) -> u32 {
+    match t.elems.get(p.start as usize + 1) {
+        Some(e) if p.len > 1 && e.kind() == 0 => Candidate::follow_bits(t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[])),
+        _ => u32::MAX,
+    }
+}
+
 /// Sorts first-word entries by anchor bit, keeping the pattern order of equal bits.
-fn sort_by_bit(list: &mut [u32], scratch: &mut Vec<u32>) {
+fn sort_by_bit(list: &mut [Candidate], scratch: &mut Vec<Candidate>) {
     if list.len() <= 16 {
         // Insertion sort: most lists are a few entries.
         for i in 1..list.len() {
             let mut j = i;
-            while j > 0 && list[j - 1] & 63 > list[j] & 63 {
+            while j > 0 && list[j - 1].bit() > list[j].bit() {
                 list.swap(j - 1, j);
                 j -= 1;
             }
@@ -259,15 +268,15 @@ fn sort_by_bit(list: &mut [u32], scratch: &mut Vec<u32>) {
     }
     let mut at = [0u32; 65];
     for &e in list.iter() {
-        at[(e & 63) as usize + 1] += 1;
+        at[e.bit() as usize + 1] += 1;
     }
     for b in 0..64 {
         at[b + 1] += at[b];
     }
     scratch.clear();
-    scratch.resize(list.len(), 0);
+    scratch.extend_from_slice(list);
     for &e in list.iter() {
-        let b = &mut at[(e & 63) as usize];
+        let b = &mut at[e.bit() as usize];
         if let Some(s) = scratch.get_mut(*b as usize) {
             *s = e;
         }
@@ -343,8 +352,8 @@ fn codes(from: usize, to: usize) -> impl Iterator<Item = u16> {
 struct Anchors {
     sets: Vec<SetInfo>,
     groups: u16,
-    /// Per pattern: its first-word entry, `pattern << 8 | language bits << 6 | anchor bit`.
-    entries: Vec<u32>,
+    /// Per pattern: its language bits and anchor bit.
+    entries: Vec<(u32, u32)>,
 }
 
 impl Anchors {
@@ -392,9 +401,8 @@ impl Anchors {
                 }
             }
         }
-        let index = t.pats.len() as u32;
         let lang = if rule < FIRST_ES_RULE { 1 } else { 2 };
-        self.entries.push(index << 8 | lang << 6 | bit);
+        self.entries.push((lang, bit));
         t.pats.push(Pat {
             rule: rule as u16,
             start: t.elems.len() as u32,
