@@ -211,6 +211,14 @@ pub(super) fn patterns_from(word: u16) -> &'static [Candidate] {
     }
 }
 
+/// For a long `patterns_from(word)` list, where the run of each anchor bit begins (65 offsets,
+/// the last the list's length); None for a list short enough to scan.
+pub(super) fn bit_runs(word: u16) -> Option<&'static [u16]> {
+    let t = tables();
+    let k = usize::from(*t.runs_of.get(usize::from(word))?).checked_sub(1)?;
+    t.bit_runs.get(65 * k..65 * k + 65)
+}
+
 pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
     let t = tables();
     let p = t.pats.get(i as usize)?;
@@ -220,6 +228,12 @@ pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
 
 pub(super) fn rules() -> &'static [RuleDef] {
     &tables().rules
+}
+
+/// The co-occurrence rules (those with `all`), with their indexes, in rule order.
+pub(super) fn cooc_rules() -> impl Iterator<Item = (usize, &'static RuleDef)> {
+    let t = tables();
+    t.cooc_rules.iter().filter_map(|&i| Some((usize::from(i), t.rules.get(usize::from(i))?)))
 }
 
 /// The language of rule `index` (0 English, 1 Spanish): English rules come first.

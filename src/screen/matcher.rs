@@ -2,7 +2,7 @@
 //! words and short gaps, started only at tokens whose word can begin a pattern, and never across
 //! a sentence boundary.
 
-use super::lexicon::{anchor_mask, in_set, pattern, patterns_from, Candidate, Elem};
+use super::lexicon::{anchor_mask, bit_runs, in_set, pattern, patterns_from, Candidate, Elem};
 use super::normalize::{Token, NO_WORD, SENTENCE};
 
 /// A raw pattern match: tokens `start..end` matched a pattern of rule `rule`.
@@ -39,21 +39,21 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
                         try_pattern(tokens, i, end, c, hits);
                     }
                 };
-                if list.len() <= LINEAR {
+                let Some(runs) = bit_runs(word) else {
                     for &c in list {
                         if mask >> c.bit() & 1 != 0 {
                             try_one(c);
                         }
                     }
                     continue;
-                }
+                };
                 // A long list (a common first word): visit only the runs of the sentence's bits.
                 let mut bits = mask;
                 while bits != 0 {
-                    let bit = bits.trailing_zeros();
+                    let bit = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
-                    let from = list.partition_point(|c| c.bit() < bit);
-                    for &c in list[from..].iter().take_while(|c| c.bit() == bit) {
+                    let (from, to) = (runs[bit] as usize, runs[bit + 1] as usize);
+                    for &c in list.get(from..to).unwrap_or(&[]) {
                         try_one(c);
                     }
                 }
@@ -62,9 +62,6 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
         begin = end;
     }
 }
-
-/// Lists of candidate patterns up to this long are scanned; longer ones are searched by bit.
-const LINEAR: usize = 24;
 
 /// Tries one candidate pattern (of `patterns_from`) at token `i`.
 fn try_pattern(tokens: &[Token], i: usize, end: usize, c: Candidate, hits: &mut Vec<Hit>) {

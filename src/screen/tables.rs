@@ -63,9 +63,16 @@ pub(super) struct Tables {
     /// anchor bit.
     pub first_start: Vec<u32>,
     pub first_pats: Vec<Candidate>,
+    /// Lists longer than LONG_LIST (common first words) are read by anchor bit: per such word
+    /// (`runs_of[w]`, 1-based; 0 for a short list), where each bit's run begins in its list, 65
+    /// offsets a word (`bit_runs[65 * (k - 1)..][..65]`, the last the list's length).
+    pub runs_of: Vec<u16>,
+    pub bit_runs: Vec<u16>,
     /// Per word id: the anchor bits of the sets it is in.
     pub word_mask: Vec<u64>,
     pub rules: Vec<RuleDef>,
+    /// The co-occurrence rules (`all` set), by index: a sentence with concepts checks only these.
+    pub cooc_rules: Vec<u16>,
 }
 
 pub(super) fn tables() -> &'static Tables {
@@ -108,9 +115,13 @@ fn build() -> Tables {
         pats: Vec::with_capacity(PATTERNS.len() / 4),
         first_start: Vec::new(),
         first_pats: Vec::new(),
+        runs_of: Vec::new(),
+        bit_runs: Vec::new(),
         word_mask: vec![0; words],
         rules: decode_rules(),
+        cooc_rules: Vec::new(),
     };
+    t.cooc_rules = (0..t.rules.len() as u16).filter(|&i| t.rules[usize::from(i)].all != 0).collect();
     // A code's element and its word set (an index of `set_of`; none for a gap).
     let elem = |code: u16| -> (Elem, usize) {
         let kind = u32::from(code & OPTIONAL != 0);
@@ -231,13 +242,21 @@ fn build() -> Tables {
     t.first_start = starts;
     drop(anchors);
     let mut scratch = Vec::new();
-    for w in t.first_start.windows(2) {
-        if let Some(list) = t.first_pats.get_mut(w[0] as usize..w[1] as usize) {
+    t.runs_of = vec![0; words];
+    for (w, ends) in t.first_start.windows(2).enumerate() {
+        if let Some(list) = t.first_pats.get_mut(ends[0] as usize..ends[1] as usize) {
             sort_by_bit(list, &mut scratch);
+            if list.len() > LONG_LIST {
+                t.bit_runs.extend((0..=64).map(|b| list.partition_point(|c| c.bit() < b) as u16));
+                t.runs_of[w] = (t.bit_runs.len() / 65) as u16;
+            }
         }
     }
     t
 }
+
+/// First-word lists up to this long are scanned whole; longer ones are read by anchor bit.
+pub(super) const LONG_LIST: usize = 24;
 
 /// The words that can begin pattern `p` (its first element's set).
 fn first_words<'a>(t: &'a Tables, p: &Pat) -> &'a [u16] {
