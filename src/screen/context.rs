@@ -2,7 +2,7 @@
 //! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
 //! becomes a `Finding` with its final level.
 
-use super::lexicon::{flags, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
+use super::lexicon::{cooc_rules, flags, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
 use super::Subject;
@@ -237,7 +237,6 @@ impl Cooccurrence<'_> {
             });
         }
         super::sort_by_key(concepts, |c| (c.sentence, c.start));
-        let cooc_rules = || rules().iter().enumerate().filter(|(_, r)| r.all != 0);
         for s in 0..sentence_concepts.len() {
             let ones = sentence_concepts[s];
             if ones == [0; 2] {

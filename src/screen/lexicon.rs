@@ -84,6 +84,41 @@ impl Elem {
     }
 }
 
+/// A pattern of the first-word index: `follow << 32 | pattern << 8 | language bits << 6 | anchor
+/// bit`. `follow` has bit `w % 32` for every word `w` its second element holds (every bit when that
+/// element is optional, a gap or missing): most candidates fail on their second word, and this
+/// rejects them without touching the pattern tables.
+#[derive(Clone, Copy)]
+pub(super) struct Candidate(u64);
+
+impl Candidate {
+    pub fn new(pattern: u32, langs: u32, bit: u32, follow: u32) -> Candidate {
+        Candidate(u64::from(follow) << 32 | u64::from(pattern << 8 | (langs & 3) << 6 | (bit & 63)))
+    }
+
+    /// The bits of `follow` for the words of a set.
+    pub fn follow_bits(words: &[u16]) -> u32 {
+        words.iter().fold(0, |m, &w| m | 1 << (w & 31))
+    }
+
+    pub fn pattern(self) -> u32 {
+        self.0 as u32 >> 8
+    }
+
+    pub fn langs(self) -> u8 {
+        (self.0 >> 6) as u8 & 3
+    }
+
+    pub fn bit(self) -> u32 {
+        self.0 as u32 & 63
+    }
+
+    /// False only when `word` cannot be this pattern's second word.
+    pub fn may_follow(self, word: u16) -> bool {
+        self.0 >> 32 >> (word & 31) & 1 != 0
+    }
+}
+
 /// One pattern of a rule (one expansion of its groups): `tables().elems[start..start+len]`.
 pub(super) struct Pat {
     pub rule: u16,
@@ -167,13 +202,21 @@ pub(super) fn in_set(e: &Elem, word: u16) -> bool {
         .is_some_and(|s| s.binary_search(&word).is_ok())
 }
 
-/// Patterns whose first element holds `word`: `pattern << 8 | language bits << 6 | anchor bit`.
-pub(super) fn patterns_from(word: u16) -> &'static [u32] {
+/// Patterns whose first element holds `word`, sorted by anchor bit.
+pub(super) fn patterns_from(word: u16) -> &'static [Candidate] {
     let (w, t) = (word as usize, tables());
     match (t.first_start.get(w), t.first_start.get(w + 1)) {
         (Some(&a), Some(&b)) => t.first_pats.get(a as usize..b as usize).unwrap_or(&[]),
         _ => &[],
     }
+}
+
+/// For a long `patterns_from(word)` list, where the run of each anchor bit begins (65 offsets,
+/// the last the list's length); None for a list short enough to scan.
+pub(super) fn bit_runs(word: u16) -> Option<&'static [u16]> {
+    let t = tables();
+    let k = usize::from(*t.runs_of.get(usize::from(word))?).checked_sub(1)?;
+    t.bit_runs.get(65 * k..65 * k + 65)
 }
 
 pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
@@ -185,6 +228,12 @@ pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
 
 pub(super) fn rules() -> &'static [RuleDef] {
     &tables().rules
+}
+
+/// The co-occurrence rules (those with `all`), with their indexes, in rule order.
+pub(super) fn cooc_rules() -> impl Iterator<Item = (usize, &'static RuleDef)> {
+    let t = tables();
+    t.cooc_rules.iter().filter_map(|&i| Some((usize::from(i), t.rules.get(usize::from(i))?)))
 }
 
 /// The language of rule `index` (0 English, 1 Spanish): English rules come first.

@@ -2,7 +2,7 @@
 //! words and short gaps, started only at tokens whose word can begin a pattern, and never across
 //! a sentence boundary.
 
-use super::lexicon::{anchor_mask, in_set, pattern, patterns_from, Elem};
+use super::lexicon::{anchor_mask, bit_runs, in_set, pattern, patterns_from, Candidate, Elem};
 use super::normalize::{Token, NO_WORD, SENTENCE};
 
 /// A raw pattern match: tokens `start..end` matched a pattern of rule `rule`.
@@ -33,22 +33,28 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
                     continue;
                 }
                 let list = patterns_from(word);
-                if list.len() <= LINEAR {
-                    for &entry in list {
-                        if mask >> (entry & 63) & 1 != 0 {
-                            try_pattern(tokens, i, end, entry, langs, hits);
+                let next = tokens.get(i + 1).filter(|_| i + 1 < end).map_or(NO_WORD, |t| t.word);
+                let mut try_one = |c: Candidate| {
+                    if c.may_follow(next) && c.langs() & langs != 0 {
+                        try_pattern(tokens, i, end, c, hits);
+                    }
+                };
+                let Some(runs) = bit_runs(word) else {
+                    for &c in list {
+                        if mask >> c.bit() & 1 != 0 {
+                            try_one(c);
                         }
                     }
                     continue;
-                }
+                };
                 // A long list (a common first word): visit only the runs of the sentence's bits.
                 let mut bits = mask;
                 while bits != 0 {
-                    let bit = bits.trailing_zeros();
+                    let bit = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
-                    let from = list.partition_point(|e| e & 63 < bit);
-                    for &entry in list[from..].iter().take_while(|e| *e & 63 == bit) {
-                        try_pattern(tokens, i, end, entry, langs, hits);
+                    let (from, to) = (runs[bit] as usize, runs[bit + 1] as usize);
+                    for &c in list.get(from..to).unwrap_or(&[]) {
+                        try_one(c);
                     }
                 }
             }
@@ -57,15 +63,9 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
     }
 }
 
-/// Lists of candidate patterns up to this long are scanned; longer ones are searched by bit.
-const LINEAR: usize = 24;
-
-/// Tries one candidate pattern (an entry of `patterns_from`) at token `i`.
-fn try_pattern(tokens: &[Token], i: usize, end: usize, entry: u32, langs: u8, hits: &mut Vec<Hit>) {
-    if (entry >> 6) as u8 & 3 & langs == 0 {
-        return;
-    }
-    let Some((pat, elems)) = pattern(entry >> 8) else { return };
+/// Tries one candidate pattern (of `patterns_from`) at token `i`.
+fn try_pattern(tokens: &[Token], i: usize, end: usize, c: Candidate, hits: &mut Vec<Hit>) {
+    let Some((pat, elems)) = pattern(c.pattern()) else { return };
     // Most candidates fail on their second word: check it before the recursive match.
     if let Some(e) = elems.get(1).filter(|e| e.kind() == 0) {
         if !tokens.get(i + 1).is_some_and(|t| i + 1 < end && in_set(e, t.word)) {

@@ -6,7 +6,7 @@
 //! screening (about 1 ms native) instead of download bytes (about 140 KB gzip).
 
 use super::lexicon::{
-    Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
+    Candidate, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
 use crate::Level;
@@ -59,13 +59,20 @@ pub(super) struct Tables {
     pub elems: Vec<Elem>,
     /// Every expansion of every pattern, in rule order.
     pub pats: Vec<Pat>,
-    /// Patterns by first word: `first_pats[first_start[w]..first_start[w + 1]]`, each
-    /// `pattern << 8 | language bits << 6 | anchor bit`, sorted by anchor bit.
+    /// Patterns by first word: `first_pats[first_start[w]..first_start[w + 1]]`, sorted by
+    /// anchor bit.
     pub first_start: Vec<u32>,
-    pub first_pats: Vec<u32>,
+    pub first_pats: Vec<Candidate>,
+    /// Lists longer than LONG_LIST (common first words) are read by anchor bit: per such word
+    /// (`runs_of[w]`, 1-based; 0 for a short list), where each bit's run begins in its list, 65
+    /// offsets a word (`bit_runs[65 * (k - 1)..][..65]`, the last the list's length).
+    pub runs_of: Vec<u16>,
+    pub bit_runs: Vec<u16>,
     /// Per word id: the anchor bits of the sets it is in.
     pub word_mask: Vec<u64>,
     pub rules: Vec<RuleDef>,
+    /// The co-occurrence rules (`all` set), by index: a sentence with concepts checks only these.
+    pub cooc_rules: Vec<u16>,
 }
 
 pub(super) fn tables() -> &'static Tables {
@@ -108,9 +115,13 @@ fn build() -> Tables {
         pats: Vec::with_capacity(PATTERNS.len() / 4),
         first_start: Vec::new(),
         first_pats: Vec::new(),
+        runs_of: Vec::new(),
+        bit_runs: Vec::new(),
         word_mask: vec![0; words],
         rules: decode_rules(),
+        cooc_rules: Vec::new(),
     };
+    t.cooc_rules = (0..t.rules.len() as u16).filter(|&i| t.rules[usize::from(i)].all != 0).collect();
     // A code's element and its word set (an index of `set_of`; none for a gap).
     let elem = |code: u16| -> (Elem, usize) {
         let kind = u32::from(code & OPTIONAL != 0);
@@ -212,8 +223,9 @@ fn build() -> Tables {
     for n in &mut starts {
         (*n, sum) = (sum, sum + *n);
     }
-    let mut first_pats = vec![0; sum as usize];
-    for (p, &entry) in t.pats.iter().zip(&anchors.entries) {
+    let mut first_pats = vec![Candidate::new(0, 0, 0, 0); sum as usize];
+    for (index, (p, &(langs, bit))) in t.pats.iter().zip(&anchors.entries).enumerate() {
+        let entry = Candidate::new(index as u32, langs, bit, follow(&t, p));
         for &w in first_words(&t, p) {
             if let Some(cursor) = starts.get_mut(w as usize) {
                 if let Some(slot) = first_pats.get_mut(*cursor as usize) {
@@ -230,13 +242,21 @@ fn build() -> Tables {
     t.first_start = starts;
     drop(anchors);
     let mut scratch = Vec::new();
-    for w in t.first_start.windows(2) {
-        if let Some(list) = t.first_pats.get_mut(w[0] as usize..w[1] as usize) {
+    t.runs_of = vec![0; words];
+    for (w, ends) in t.first_start.windows(2).enumerate() {
+        if let Some(list) = t.first_pats.get_mut(ends[0] as usize..ends[1] as usize) {
             sort_by_bit(list, &mut scratch);
+            if list.len() > LONG_LIST {
+                t.bit_runs.extend((0..=64).map(|b| list.partition_point(|c| c.bit() < b) as u16));
+                t.runs_of[w] = (t.bit_runs.len() / 65) as u16;
+            }
         }
     }
     t
 }
+
+/// First-word lists up to this long are scanned whole; longer ones are read by anchor bit.
+pub(super) const LONG_LIST: usize = 24;
 
 /// The words that can begin pattern `p` (its first element's set).
 fn first_words<'a>(t: &'a Tables, p: &Pat) -> &'a [u16] {
@@ -244,13 +264,21 @@ fn first_words<'a>(t: &'a Tables, p: &Pat) -> &'a [u16] {
     t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[])
 }
 
+/// The `follow` bits of pattern `p` (see `Candidate`): its second element's words, or every bit.
+fn follow(t: &Tables, p: &Pat) -> u32 {
+    match t.elems.get(p.start as usize + 1) {
+        Some(e) if p.len > 1 && e.kind() == 0 => Candidate::follow_bits(t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[])),
+        _ => u32::MAX,
+    }
+}
+
 /// Sorts first-word entries by anchor bit, keeping the pattern order of equal bits.
-fn sort_by_bit(list: &mut [u32], scratch: &mut Vec<u32>) {
+fn sort_by_bit(list: &mut [Candidate], scratch: &mut Vec<Candidate>) {
     if list.len() <= 16 {
         // Insertion sort: most lists are a few entries.
         for i in 1..list.len() {
             let mut j = i;
-            while j > 0 && list[j - 1] & 63 > list[j] & 63 {
+            while j > 0 && list[j - 1].bit() > list[j].bit() {
                 list.swap(j - 1, j);
                 j -= 1;
             }
@@ -259,15 +287,15 @@ fn sort_by_bit(list: &mut [u32], scratch: &mut Vec<u32>) {
     }
     let mut at = [0u32; 65];
     for &e in list.iter() {
-        at[(e & 63) as usize + 1] += 1;
+        at[e.bit() as usize + 1] += 1;
     }
     for b in 0..64 {
         at[b + 1] += at[b];
     }
     scratch.clear();
-    scratch.resize(list.len(), 0);
+    scratch.extend_from_slice(list);
     for &e in list.iter() {
-        let b = &mut at[(e & 63) as usize];
+        let b = &mut at[e.bit() as usize];
         if let Some(s) = scratch.get_mut(*b as usize) {
             *s = e;
         }
@@ -343,8 +371,8 @@ fn codes(from: usize, to: usize) -> impl Iterator<Item = u16> {
 struct Anchors {
     sets: Vec<SetInfo>,
     groups: u16,
-    /// Per pattern: its first-word entry, `pattern << 8 | language bits << 6 | anchor bit`.
-    entries: Vec<u32>,
+    /// Per pattern: its language bits and anchor bit.
+    entries: Vec<(u32, u32)>,
 }
 
 impl Anchors {
@@ -392,9 +420,8 @@ impl Anchors {
                 }
             }
         }
-        let index = t.pats.len() as u32;
         let lang = if rule < FIRST_ES_RULE { 1 } else { 2 };
-        self.entries.push(index << 8 | lang << 6 | bit);
+        self.entries.push((lang, bit));
         t.pats.push(Pat {
             rule: rule as u16,
             start: t.elems.len() as u32,
