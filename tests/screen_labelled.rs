@@ -233,6 +233,8 @@ fn held_out_sets_are_reported() {
         ("es.trainR.tsv", Lang::Es),
         ("en.trainS.tsv", Lang::En),
         ("es.trainS.tsv", Lang::Es),
+        ("en.trainT.tsv", Lang::En),
+        ("es.trainT.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
