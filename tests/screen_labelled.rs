@@ -235,6 +235,8 @@ fn held_out_sets_are_reported() {
         ("es.trainS.tsv", Lang::Es),
         ("en.trainT.tsv", Lang::En),
         ("es.trainT.tsv", Lang::Es),
+        ("en.trainU.tsv", Lang::En),
+        ("es.trainU.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
