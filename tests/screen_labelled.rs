@@ -169,7 +169,8 @@ fn every_category_is_covered() {
 fn held_out_sets_are_reported() {
     // `*.blind*.tsv` were written by people who never read the rules. Each was measured once on
     // first contact (the figures are in the issue notes); earlier rounds were then used to find
-    // classes of error, so only the newest round is still unseen. Reported here, never asserted.
+    // classes of error, so only the newest rounds (blind12, blind13) are still unseen: neither
+    // rules nor model have learned from them. Reported here, never asserted.
     for (name, lang) in [
         ("en.heldout.tsv", Lang::En),
         ("es.heldout.tsv", Lang::Es),
@@ -195,6 +196,10 @@ fn held_out_sets_are_reported() {
         ("es.blind10.tsv", Lang::Es),
         ("en.blind11.tsv", Lang::En),
         ("es.blind11.tsv", Lang::Es),
+        ("en.blind12.tsv", Lang::En),
+        ("es.blind12.tsv", Lang::Es),
+        ("en.blind13.tsv", Lang::En),
+        ("es.blind13.tsv", Lang::Es),
         ("en.trainA.tsv", Lang::En),
         ("en.trainB.tsv", Lang::En),
         ("es.trainA.tsv", Lang::Es),
