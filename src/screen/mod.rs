@@ -210,24 +210,13 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
 const MODEL_RULES: [&str; 2] = ["en.model", "es.model"];
 
 fn add_model_finding(out: &mut Screening, tokens: &[normalize::Token], m: &model::ModelFinding) {
-    let start = tokens.get(m.start as usize).map_or(0, |t| t.u16_start);
-    let end = tokens.get(m.end.saturating_sub(1) as usize).map_or(start, |t| t.u16_end);
     let level = if m.urgent { Level::Urgent } else { Level::Concern };
     out.level = level;
     if !out.categories.contains(&m.category) {
         out.categories.push(m.category);
         sort_by_key(&mut out.categories, |&c| c);
     }
-    if out.evidence.len() < MAX_EVIDENCE {
-        out.evidence.push(Evidence {
-            category: m.category,
-            level,
-            subject: Subject::Me,
-            rule: MODEL_RULES.get(m.lang).copied().unwrap_or("model"),
-            start,
-            end: end.max(start),
-        });
-    }
+    push_model_evidence(out, tokens, m, m.category, level, Subject::Me);
 }
 
 /// The rules' `concern` becomes `urgent`, in the rules' category and for the rules' subject, with
@@ -235,13 +224,25 @@ fn add_model_finding(out: &mut Screening, tokens: &[normalize::Token], m: &model
 fn lift_to_urgent(out: &mut Screening, tokens: &[normalize::Token], m: &model::ModelFinding) {
     let Some(first) = out.evidence.iter().find(|e| e.level == Level::Concern) else { return };
     let (category, subject) = (first.category, first.subject);
+    out.level = Level::Urgent;
+    push_model_evidence(out, tokens, m, category, Level::Urgent, subject);
+}
+
+/// The model's evidence: its heaviest words (tokens `m.start..m.end`) as a UTF-16 span.
+fn push_model_evidence(
+    out: &mut Screening,
+    tokens: &[normalize::Token],
+    m: &model::ModelFinding,
+    category: Category,
+    level: Level,
+    subject: Subject,
+) {
     let start = tokens.get(m.start as usize).map_or(0, |t| t.u16_start);
     let end = tokens.get(m.end.saturating_sub(1) as usize).map_or(start, |t| t.u16_end);
-    out.level = Level::Urgent;
     if out.evidence.len() < MAX_EVIDENCE {
         out.evidence.push(Evidence {
             category,
-            level: Level::Urgent,
+            level,
             subject,
             rule: MODEL_RULES.get(m.lang).copied().unwrap_or("model"),
             start,
