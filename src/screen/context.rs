@@ -222,7 +222,7 @@ impl Cooccurrence<'_> {
             if r.excludable && overlaps_any(self.excluded, h.start, h.end) {
                 continue;
             }
-            if r.negatable && (negated(self.tokens, h.start as usize) || negator_skipped(self.tokens, h)) {
+            if is_negated(self.tokens, r, h) {
                 continue;
             }
             let Some(&sentence) = self.sentence_of.get(h.start as usize) else { continue };

@@ -3,9 +3,9 @@
 //! and the rules whose patterns matched (whose word classes carry it to unseen phrasings),
 //! trained on the labelled sets by scripts/train-screen-model.py and compiled in from
 //! `data/screen/<lang>.model.tsv`. The rules catch the phrasings someone wrote a rule for; the
-//! model catches some of the rest. It only adds a finding when the rules found nothing at `concern`
-//! or above: `concern`, or `urgent` when its urgency head agrees; its evidence is the words that
-//! weighed most.
+//! model catches some of the rest. Where the rules found nothing at `concern` or above it adds
+//! `concern`, or `urgent` when its urgency head agrees; where they found only `concern`, both heads
+//! agreeing lift it to `urgent` (see `screen_with`). Its evidence is the words that weighed most.
 
 use super::lexicon::{flags, rules, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
 use super::context::is_negated;
