@@ -28,9 +28,12 @@ pub const CATEGORIES: [&str; 7] = [
     "psychosis",
     "overdose",
 ];
-/// At most this many concepts per language (one bit each of a u128; each language has its own
-/// bits, since a co-occurrence rule only ever meets its own language's concepts).
-const MAX_CONCEPTS: usize = 128;
+/// A rule's kind byte for concept bit 0 (0..=6 categories, 7..=11 markers; see `RuleOut::kind`).
+const FIRST_CONCEPT_KIND: usize = 12;
+/// At most this many concepts per language (one bit each of the 256 of a `ConceptSet`, and a kind
+/// byte each; each language has its own bits, since a co-occurrence rule only ever meets its own
+/// language's concepts).
+const MAX_CONCEPTS: usize = 256 - FIRST_CONCEPT_KIND;
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
@@ -258,15 +261,16 @@ fn category_expr(c: &str) -> String {
 /// A rule as it ships (see `tables::decode_rules`).
 struct RuleOut {
     id: String,
-    /// A category's index in CATEGORIES; 7.. the markers (MARKERS order); 128 + bit a concept (bits
-    /// count within the rule's language).
+    /// A category's index in CATEGORIES; 7.. the markers (MARKERS order); FIRST_CONCEPT_KIND + bit
+    /// a concept (bits count within the rule's language).
     kind: u8,
     /// level, now, past, hyperbole: LEVELS index + 1, 0 for none.
     levels: [u8; 4],
     /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5.
     flags: u8,
     needs: u8,
-    concepts: (u128, u128, u128),
+    /// all, any, unless: 256-bit masks as (low, high) halves.
+    concepts: ([u128; 2], [u128; 2], [u128; 2]),
 }
 
 pub fn generate() {
@@ -368,11 +372,11 @@ pub fn generate() {
             let id = format!("{lang}.concept.{}", c.name.to_ascii_lowercase());
             rules_out.push(RuleOut {
                 id: id.clone(),
-                kind: 128 + bit as u8,
+                kind: (FIRST_CONCEPT_KIND + bit) as u8,
                 levels: [1, 0, 0, 0],
                 flags: u8::from(c.negatable) << 3 | u8::from(c.excludable) << 5,
                 needs: 0,
-                concepts: (0, 0, 0),
+                concepts: ([0; 2], [0; 2], [0; 2]),
             });
             compile_patterns(&rules_file, &id, &c.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
         }
@@ -431,21 +435,22 @@ pub fn generate() {
                 fail(&rules_file, format!("rule {id}: now_alone only makes sense with needs"));
             }
             let concept_mask = |names: &[String]| {
-                names.iter().fold(0u128, |m, n| {
+                names.iter().fold([0u128; 2], |mut m, n| {
                     let Some(&bit) = concept_bits.get(&format!("{lang}.{n}")) else {
                         fail(&rules_file, format!("rule {id}: unknown concept `{n}` (define it as [[concept]] in this file)"))
                     };
-                    m | 1 << bit
+                    m[bit / 128] |= 1 << (bit % 128);
+                    m
                 })
             };
             let (all, any, unless) = (concept_mask(&r.all), concept_mask(&r.any), concept_mask(&r.none));
-            if all != 0 && (is_marker || !r.patterns.is_empty() || needs != 0) {
+            if all != [0; 2] && (is_marker || !r.patterns.is_empty() || needs != 0) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule (`all`) is a crisis rule with no patterns and no needs"));
             }
-            if (any != 0 || unless != 0) && all == 0 {
+            if (any != [0; 2] || unless != [0; 2]) && all == [0; 2] {
                 fail(&rules_file, format!("rule {id}: `any` and `none` need `all`"));
             }
-            if all != 0 && (r.all.len() + usize::from(any != 0) < 2 || r.neg.is_empty()) {
+            if all != [0; 2] && (r.all.len() + usize::from(any != [0; 2]) < 2 || r.neg.is_empty()) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule needs two concepts or more and negative examples"));
             }
             let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map_or(0, |l| l as u8 + 1);
@@ -478,7 +483,7 @@ pub fn generate() {
             for n in &r.neg {
                 examples.push((rule_index, false, n.clone()));
             }
-            if r.patterns.is_empty() && all == 0 {
+            if r.patterns.is_empty() && all == [0; 2] {
                 fail(&rules_file, format!("rule {id}: no patterns"));
             }
             compile_patterns(&rules_file, &id, &r.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
@@ -652,8 +657,9 @@ pub fn generate() {
         let [level, now, past, hyperbole] = r.levels;
         defs.extend([r.kind, level | now << 4, past | hyperbole << 4, r.flags, r.needs]);
         let (all, any, unless) = r.concepts;
-        if all != 0 {
-            let _ = write!(cooc, "({i}, {all}, {any}, {unless}),");
+        if all != [0; 2] {
+            let set = |[low, high]: [u128; 2]| format!("ConceptSet::new({low}, {high})");
+            let _ = write!(cooc, "({i}, {}, {}, {}),", set(all), set(any), set(unless));
         }
     }
     let categories: Vec<String> = CATEGORIES.iter().map(|c| category_expr(c)).collect();
@@ -670,7 +676,8 @@ pub fn generate() {
     );
     let _ = writeln!(src, "pub(super) static RULE_DEFS: &[u8] = {};", blob.part(defs));
     let _ = writeln!(src, "/// Co-occurrence rules: (rule, all, any, unless) concept masks.");
-    let _ = writeln!(src, "pub(super) static RULE_CONCEPTS: &[(u16, u128, u128, u128)] = &[{cooc}];");
+    let _ = writeln!(src, "pub(super) static RULE_CONCEPTS: &[(u16, ConceptSet, ConceptSet, ConceptSet)] = &[{cooc}];");
+    let _ = writeln!(src, "/// A rule's kind byte for concept bit 0.\npub(super) const FIRST_CONCEPT_KIND: u8 = {FIRST_CONCEPT_KIND};");
     let _ = writeln!(src, "/// The byte tables above, back to back: one run compresses better than scattered ones.");
     let _ = writeln!(src, "static TABLES: [u8; {}] = {:?};", blob.bytes.len(), blob.bytes);
     write_out("screen.rs", &src);

@@ -208,7 +208,7 @@ impl Cooccurrence<'_> {
     ) {
         concepts.clear();
         sentence_concepts.clear();
-        sentence_concepts.resize(self.marks.len(), [0; 2]);
+        sentence_concepts.resize(self.marks.len(), [ConceptSet::EMPTY; 2]);
         sentence_len.clear();
         sentence_len.resize(self.marks.len(), 0);
         for &s in self.sentence_of {
@@ -227,7 +227,7 @@ impl Cooccurrence<'_> {
             }
             let Some(&sentence) = self.sentence_of.get(h.start as usize) else { continue };
             let lang = rule_lang(h.rule);
-            sentence_concepts[sentence as usize][lang] |= 1 << (bit & 127);
+            sentence_concepts[sentence as usize][lang] |= ConceptSet::of(bit);
             concepts.push(ConceptHit {
                 sentence,
                 lang: lang as u8,
@@ -239,16 +239,16 @@ impl Cooccurrence<'_> {
         super::sort_by_key(concepts, |c| (c.sentence, c.start));
         for s in 0..sentence_concepts.len() {
             let ones = sentence_concepts[s];
-            if ones == [0; 2] {
+            if ones[0].is_empty() && ones[1].is_empty() {
                 continue;
             }
             let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
             for (index, r) in cooc_rules() {
                 let lang = rule_lang(index as u16);
                 let one = ones[lang];
-                let next = sentence_concepts.get(s + 1).map_or(0, |n| n[lang]);
-                let two = if next != 0 && short(s) && short(s + 1) { one | next } else { 0 };
-                let meets = |m: ConceptSet| m & r.all == r.all && (r.any == 0 || m & r.any != 0) && m & r.unless == 0;
+                let next = sentence_concepts.get(s + 1).map_or(ConceptSet::EMPTY, |n| n[lang]);
+                let two = if !next.is_empty() && short(s) && short(s + 1) { one | next } else { ConceptSet::EMPTY };
+                let meets = |m: ConceptSet| m.holds(r.all) && (r.any.is_empty() || m.meets(r.any)) && !m.meets(r.unless);
                 // A pair is read only for what neither sentence holds alone.
                 let last = if meets(one) {
                     s
@@ -269,7 +269,7 @@ impl Cooccurrence<'_> {
             .iter()
             .take_while(|c| c.sentence as usize <= last);
         let lang = rule_lang(index) as u8;
-        let used_by_rule = |c: &ConceptHit| c.lang == lang && (r.all | r.any) >> c.bit & 1 != 0;
+        let used_by_rule = |c: &ConceptHit| c.lang == lang && (r.all | r.any).has(c.bit);
         let Some(earliest) = window.clone().find(|c| used_by_rule(c)) else { return };
         let marks = self.marks.get(first..=last).map_or(0, |m| m.iter().fold(0, |a, b| a | b));
         let found = if r.subject == 1 {
@@ -303,11 +303,10 @@ impl Cooccurrence<'_> {
             return;
         }
         // Evidence: the first words of each concept the rule used.
-        let mut used: ConceptSet = 0;
+        let mut used = ConceptSet::EMPTY;
         for c in window.filter(|c| used_by_rule(c)) {
-            let bit: ConceptSet = 1 << (c.bit & 127);
-            if used & bit == 0 {
-                used |= bit;
+            if !used.has(c.bit) {
+                used |= ConceptSet::of(c.bit);
                 out.push(Finding {
                     rule: index,
                     start: c.start,

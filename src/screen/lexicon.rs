@@ -28,8 +28,63 @@ pub(super) enum Kind {
     Concept(u8),
 }
 
-/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`).
-pub(super) type ConceptSet = u128;
+/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`): 256
+/// bits, since English outgrew a u128.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub(super) struct ConceptSet([u128; 2]);
+
+impl ConceptSet {
+    pub const EMPTY: ConceptSet = ConceptSet([0; 2]);
+
+    /// From its low and high 128 bits (the generated tables write it so).
+    pub const fn new(low: u128, high: u128) -> ConceptSet {
+        ConceptSet([low, high])
+    }
+
+    pub fn of(bit: u8) -> ConceptSet {
+        let mut s = ConceptSet::EMPTY;
+        s.0[usize::from(bit >> 7)] = 1 << (bit & 127);
+        s
+    }
+
+    pub fn has(self, bit: u8) -> bool {
+        self.0[usize::from(bit >> 7)] >> (bit & 127) & 1 != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self == ConceptSet::EMPTY
+    }
+
+    /// Every bit of `other` is in `self`.
+    pub fn holds(self, other: ConceptSet) -> bool {
+        self & other == other
+    }
+
+    /// Some bit is in both.
+    pub fn meets(self, other: ConceptSet) -> bool {
+        !(self & other).is_empty()
+    }
+}
+
+impl std::ops::BitOr for ConceptSet {
+    type Output = ConceptSet;
+    fn bitor(self, o: ConceptSet) -> ConceptSet {
+        ConceptSet([self.0[0] | o.0[0], self.0[1] | o.0[1]])
+    }
+}
+
+impl std::ops::BitAnd for ConceptSet {
+    type Output = ConceptSet;
+    fn bitand(self, o: ConceptSet) -> ConceptSet {
+        ConceptSet([self.0[0] & o.0[0], self.0[1] & o.0[1]])
+    }
+}
+
+impl std::ops::BitOrAssign for ConceptSet {
+    fn bitor_assign(&mut self, o: ConceptSet) {
+        *self = *self | o;
+    }
+}
 
 pub(super) struct RuleDef {
     pub id: &'static str,
@@ -47,9 +102,9 @@ pub(super) struct RuleDef {
     pub needs: u8,
     /// Counts without that company when an immediacy marker is in the sentence.
     pub now_alone: bool,
-    /// Co-occurrence rule: concept bits that must all meet in one sentence (0: a pattern rule).
+    /// Co-occurrence rule: concept bits that must all meet in one sentence (empty: a pattern rule).
     pub all: ConceptSet,
-    /// ...and of which at least one must be there too (0: none required).
+    /// ...and of which at least one must be there too (empty: none required).
     pub any: ConceptSet,
     /// ...and none of which may be there.
     pub unless: ConceptSet,
@@ -239,4 +294,19 @@ pub(super) fn cooc_rules() -> impl Iterator<Item = (usize, &'static RuleDef)> {
 /// The language of rule `index` (0 English, 1 Spanish): English rules come first.
 pub(super) fn rule_lang(index: u16) -> usize {
     usize::from(usize::from(index) >= FIRST_ES_RULE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ConceptSet;
+
+    #[test]
+    fn concept_sets_hold_bits_on_both_halves() {
+        let low_high = ConceptSet::of(3) | ConceptSet::of(200);
+        assert!(low_high.has(3) && low_high.has(200) && !low_high.has(131) && !low_high.has(72));
+        assert_eq!(low_high, ConceptSet::new(1 << 3, 1 << 72));
+        assert!(low_high.holds(ConceptSet::of(200)) && !low_high.holds(ConceptSet::of(201) | ConceptSet::of(3)));
+        assert!(low_high.meets(ConceptSet::of(200) | ConceptSet::of(9)) && !low_high.meets(ConceptSet::of(255)));
+        assert!(ConceptSet::EMPTY.is_empty() && !ConceptSet::of(255).is_empty());
+    }
 }

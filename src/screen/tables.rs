@@ -6,7 +6,7 @@
 //! screening (about 1 ms native) instead of download bytes (about 140 KB gzip).
 
 use super::lexicon::{
-    Candidate, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
+    Candidate, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS, FIRST_CONCEPT_KIND, ConceptSet,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
 use crate::Level;
@@ -121,7 +121,7 @@ fn build() -> Tables {
         rules: decode_rules(),
         cooc_rules: Vec::new(),
     };
-    t.cooc_rules = (0..t.rules.len() as u16).filter(|&i| t.rules[usize::from(i)].all != 0).collect();
+    t.cooc_rules = (0..t.rules.len() as u16).filter(|&i| !t.rules[usize::from(i)].all.is_empty()).collect();
     // A code's element and its word set (an index of `set_of`; none for a gap).
     let elem = |code: u16| -> (Elem, usize) {
         let kind = u32::from(code & OPTIONAL != 0);
@@ -538,7 +538,8 @@ fn decode_rules() -> Vec<RuleDef> {
                 9 => Kind::Now,
                 10 => Kind::Past,
                 11 => Kind::Frame,
-                k => Kind::Concept(k.wrapping_sub(128)),
+                // 12.. a concept: its bit + FIRST_CONCEPT_KIND.
+                k => Kind::Concept(k - FIRST_CONCEPT_KIND),
             };
             RuleDef {
                 id,
@@ -553,9 +554,9 @@ fn decode_rules() -> Vec<RuleDef> {
                 now_alone: d[3] & 1 << 4 != 0,
                 excludable: d[3] & 1 << 5 != 0,
                 needs: d[4],
-                all: 0,
-                any: 0,
-                unless: 0,
+                all: ConceptSet::EMPTY,
+                any: ConceptSet::EMPTY,
+                unless: ConceptSet::EMPTY,
             }
         })
         .collect();
