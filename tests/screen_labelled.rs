@@ -252,6 +252,10 @@ fn held_out_sets_are_reported() {
         ("es.trainW.tsv", Lang::Es),
         ("en.trainX.tsv", Lang::En),
         ("es.trainX.tsv", Lang::Es),
+        ("en.trainY.tsv", Lang::En),
+        ("es.trainY.tsv", Lang::Es),
+        ("en.trainZ.tsv", Lang::En),
+        ("es.trainZ.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
