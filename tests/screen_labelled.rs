@@ -256,6 +256,10 @@ fn held_out_sets_are_reported() {
         ("es.trainY.tsv", Lang::Es),
         ("en.trainZ.tsv", Lang::En),
         ("es.trainZ.tsv", Lang::Es),
+        ("en.trainAA.tsv", Lang::En),
+        ("es.trainAA.tsv", Lang::Es),
+        ("en.trainAB.tsv", Lang::En),
+        ("es.trainAB.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
