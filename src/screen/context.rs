@@ -59,9 +59,10 @@ struct ConceptHit {
     end: u32,
 }
 
-/// Two adjacent sentences this short (in words) are read as one for co-occurrence
-/// ("I'm on the roof. This is it.").
+/// Adjacent sentences this short (in words) are read as one for co-occurrence
+/// ("I'm on the roof. This is it."), up to COOC_WINDOW of them.
 const SHORT_SENTENCE: u32 = 12;
+const COOC_WINDOW: usize = 4;
 
 fn rule(h: &Hit) -> Option<&'static RuleDef> {
     rules().get(h.rule as usize)
@@ -187,7 +188,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
 }
 
 /// The co-occurrence layer: rules whose concepts (`all`, and one of `any`) meet in one sentence,
-/// or in two adjacent short ones. Each concept hit is judged like a pattern match first
+/// or in up to COOC_WINDOW adjacent short ones. Each concept hit is judged like a pattern match first
 /// (exclusions, negation); the window then takes the sentence context (subject, frame, past,
 /// immediacy, jokes). Linear: one bitmask a sentence, then the few co-occurrence rules.
 struct Cooccurrence<'a> {
@@ -243,18 +244,15 @@ impl Cooccurrence<'_> {
                 continue;
             }
             let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
+            // The window from `s`: one sentence, or up to COOC_WINDOW adjacent short ones.
+            let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
             for (index, r) in cooc_rules() {
                 let lang = rule_lang(index as u16);
-                let one = ones[lang];
-                let next = sentence_concepts.get(s + 1).map_or(ConceptSet::EMPTY, |n| n[lang]);
-                let two = if !next.is_empty() && short(s) && short(s + 1) { one | next } else { ConceptSet::EMPTY };
+                let union = |from: usize, to: usize| (from..=to).fold(ConceptSet::EMPTY, |m, i| m | sentence_concepts[i][lang]);
                 let meets = |m: ConceptSet| m.holds(r.all) && (r.any.is_empty() || m.meets(r.any)) && !m.meets(r.unless);
-                // A pair is read only for what neither sentence holds alone.
-                let last = if meets(one) {
-                    s
-                } else if meets(two) && !meets(next) {
-                    s + 1
-                } else {
+                // A longer window is read only for what no shorter one starting later holds (that
+                // one is read from its own first sentence).
+                let Some(last) = (s..=reach).find(|&e| meets(union(s, e)) && (e == s || !meets(union(s + 1, e)))) else {
                     continue;
                 };
                 self.fire(index as u16, r, s, last, concepts, out);

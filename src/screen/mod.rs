@@ -409,6 +409,18 @@ mod tests {
     }
 
     #[test]
+    fn signals_meet_across_a_few_short_sentences_not_across_a_story() {
+        // The place, then a pause, then the time: three short sentences read as one breath.
+        let s = screen("I'm in the car at the top of the quarry. Been sat here an hour. Tonight's the night.", Some(Lang::En));
+        assert_eq!(s.level, Level::Emergency, "{s:?}");
+        assert!(s.evidence.iter().any(|e| e.rule == "en.cooc.suicide_at_place_now"), "{s:?}");
+        // A long sentence between them breaks the window.
+        let story = "I'm in the car at the top of the quarry. Been sat here an hour. The kids loved the fossils \
+                     and we had a picnic by the gate before the rain came in. Tonight's the night.";
+        assert!(screen(story, Some(Lang::En)).evidence.iter().all(|e| e.rule != "en.cooc.suicide_at_place_now"));
+    }
+
+    #[test]
     fn the_word_model_is_a_second_net_at_concern() {
         // No rule was written for this phrasing; the model's words carry it to concern.
         let text = "lately i have been thinking everyone would cope better if i just slipped away quietly";
