@@ -260,6 +260,10 @@ fn held_out_sets_are_reported() {
         ("es.trainAA.tsv", Lang::Es),
         ("en.trainAB.tsv", Lang::En),
         ("es.trainAB.tsv", Lang::Es),
+        ("en.trainAC.tsv", Lang::En),
+        ("es.trainAC.tsv", Lang::Es),
+        ("en.trainAD.tsv", Lang::En),
+        ("es.trainAD.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
