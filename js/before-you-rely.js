@@ -2,16 +2,47 @@
 // HTMLElement from Rust; everything it shows comes from the Rust engine through `mount`.
 // If anything fails (the .wasm 404s, a CSP blocks WebAssembly, an old browser, a panic), the light-DOM
 // fallback content written inside the tag by the host stays visible: it always carries crisis help.
-import init, { mount, screenJson } from './engine.js';
+import init, { mount, screenWords } from './engine.js';
 
 // The engines, for programmatic use once `ready()` has resolved (see README "JavaScript API").
 export { prompts, resources } from './engine.js';
 
-/** `screen(text, {lang})` → `{level, categories, evidence, distress}`. The engine returns JSON text:
- * one string across the wasm boundary costs far less than building the object from wasm. */
+// `screen` reads the engine's result straight from wasm memory (see `screen_words` in src/web/api.rs):
+// u32 words, strings as address + length of text that never moves, decoded once and kept here.
+let memory = null;
+let words = null;
+let bytes = null;
+const names = new Map();
+const utf8 = new TextDecoder();
+
+function name(i) {
+  const at = words[i];
+  const key = at + words[i + 1] * 2 ** 32;
+  let s = names.get(key);
+  if (s === undefined) names.set(key, (s = utf8.decode(bytes.subarray(at, at + words[i + 1]))));
+  return s;
+}
+
+/** `screen(text, {lang})` → `{level, categories, evidence, distress}` (spans in UTF-16 units). */
 export function screen(text, options) {
   const lang = typeof options?.lang === 'string' ? options.lang : undefined;
-  return JSON.parse(screenJson(String(text ?? ''), lang));
+  let i = screenWords(String(text ?? ''), lang) >>> 2;
+  if (!words?.length) {
+    // First call, or the memory grew (which detaches the old views).
+    words = new Uint32Array(memory.buffer);
+    bytes = new Uint8Array(memory.buffer);
+  }
+  const level = name(i);
+  const categories = [];
+  for (let n = words[i + 2], j = 0; j < n; j++) categories.push(name(i + 3 + 2 * j));
+  i += 3 + 2 * words[i + 2];
+  const evidence = [];
+  for (let n = words[i++]; n > 0; n--, i += 10) {
+    evidence.push({ category: name(i), level: name(i + 2), subject: name(i + 4), rule: name(i + 6), start: words[i + 8], end: words[i + 9] });
+  }
+  const distress = [];
+  for (let n = words[i++]; n > 0; n--, i += 4) distress.push({ rule: name(i), start: words[i + 2], end: words[i + 3] });
+  return { level, categories, evidence, distress };
 }
 
 performance.mark('byr:import');
@@ -21,7 +52,10 @@ let loading = null;
 
 /** Loads and instantiates the engine once per page, however many panels there are. */
 export function ready() {
-  loading ??= init({ module_or_path: new URL('./engine_bg.wasm', import.meta.url) });
+  loading ??= init({ module_or_path: new URL('./engine_bg.wasm', import.meta.url) }).then((exports) => {
+    memory = exports.memory;
+    return exports;
+  });
   return loading;
 }
 

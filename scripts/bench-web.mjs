@@ -81,19 +81,27 @@ const latency = await (async () => {
         'i feel so alone lately', 'i want to kill myself tonight', 'how do i kill a python process',
         'me quiero morir', 'what is a good recipe for lentil soup', 'my boyfriend hits me when he drinks',
       ];
-      const n = 20000;
+      // 40 batches of 2500 messages: on a shared machine one long run mostly measures the other
+      // processes, so report the median batch and the best one (closest to the uncontended cost).
+      // (A batch takes milliseconds: performance.now() is coarsened to 0.1 ms in a page like this.)
       for (let i = 0; i < 2000; i++) m.screen(samples[i % samples.length]); // warm up
-      const t0 = performance.now();
-      for (let i = 0; i < n; i++) m.screen(samples[i % samples.length]);
-      const total = performance.now() - t0;
-      return { perMessageUs: (total * 1000) / n, perSecond: n / (total / 1000) };
+      const batches = [];
+      for (let b = 0; b < 40; b++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 2500; i++) m.screen(samples[i % samples.length]);
+        batches.push(((performance.now() - t0) * 1000) / 2500);
+      }
+      batches.sort((a, b) => a - b);
+      const median = (batches[19] + batches[20]) / 2;
+      return { perMessageUs: median, bestUs: batches[0], perSecond: 1e6 / median };
     });
   } finally {
     await browser2.close();
     server2.stop();
   }
 })();
-line('wasm screen latency (JS API, mean)', latency.perMessageUs.toFixed(2), 'µs/message');
+line('wasm screen latency (JS API, median)', latency.perMessageUs.toFixed(2), 'µs/message');
+line('wasm screen latency (JS API, best)', latency.bestUs.toFixed(2), 'µs/message');
 line('wasm screen throughput (JS API)', Math.round(latency.perSecond), 'messages/s');
 
 times.sort((a, b) => a - b);

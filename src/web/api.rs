@@ -14,13 +14,53 @@ pub(crate) fn option_str(options: &JsValue, key: &str) -> Option<String> {
     js_sys::Reflect::get(options, &JsValue::from_str(key)).ok()?.as_string()
 }
 
-/// `screen(text, {lang})`, as JSON text: `{level, categories, evidence, distress}` (spans are UTF-16
-/// offsets into `text`). The element module parses it: one string across the boundary is much
-/// cheaper than building the object property by property from wasm.
-#[wasm_bindgen(js_name = screenJson)]
+/// `screen(text, {lang})` as JSON text: `{level, categories, evidence, distress}`. Not exported to
+/// JavaScript (the element module uses `screenWords`); kept for tests/web.rs.
 pub fn screen_json(text: &str, lang: Option<String>) -> String {
-    let lang = lang.as_deref().and_then(Lang::from_tag);
-    screen::screen(text, lang).to_json()
+    screen::screen(text, lang.as_deref().and_then(Lang::from_tag)).to_json()
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// One string of the result as `ptr, len`: always a `&'static str` (names and rule ids), so the
+/// element module decodes each once and caches it by address.
+fn put_str(out: &mut Vec<u32>, s: &'static str) {
+    out.extend([s.as_ptr() as u32, s.len() as u32]);
+}
+
+/// `screen(text, {lang})` for the element module, without JSON: the result as u32 words in wasm
+/// memory, valid until the next call; returns their address. Strings are `ptr, len`, lists `n` then
+/// their items: level, categories (n × string), evidence (n × category, level, subject, rule, start,
+/// end), distress (n × rule, start, end). Spans are UTF-16 offsets into `text`. Building the object
+/// in JS from these costs less than JSON (built here, decoded and parsed there) or property-by-property
+/// calls from wasm.
+#[wasm_bindgen(js_name = screenWords)]
+pub fn screen_words(text: &str, lang: Option<String>) -> *const u32 {
+    let s = screen::screen(text, lang.as_deref().and_then(Lang::from_tag));
+    WORDS.with_borrow_mut(|out| {
+        out.clear();
+        put_str(out, s.level.as_str());
+        out.push(s.categories.len() as u32);
+        for c in &s.categories {
+            put_str(out, c.as_str());
+        }
+        out.push(s.evidence.len() as u32);
+        for e in &s.evidence {
+            put_str(out, e.category.as_str());
+            put_str(out, e.level.as_str());
+            put_str(out, if e.subject == screen::Subject::Me { "self" } else { "other" });
+            put_str(out, e.rule);
+            out.extend([e.start, e.end]);
+        }
+        out.push(s.distress.len() as u32);
+        for c in &s.distress {
+            put_str(out, c.rule);
+            out.extend([c.start, c.end]);
+        }
+        out.as_ptr()
+    })
 }
 
 /// Reads an optional list of strings from an options object.
