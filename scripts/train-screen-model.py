@@ -6,10 +6,11 @@ the second net: a logistic regression over the words the screen reads (single wo
 pairs and character 5-grams, as `before-you-rely words` folds them, and the rules whose patterns
 matched), trained on the labelled sets under tests/screen/
 (label concern or above = risk). The engine adds a `concern` finding when the rules found nothing
-and the model's probability reaches the threshold written in the file. Every blind set is measured
+and the model's probability reaches the threshold written in the file, and overrules the rules'
+concern or urgent when it falls below the veto. Every blind set is measured
 once on first contact *before* it joins TRAIN_SETS; blind1..11 have joined; blind12, blind13
-(first contact at d5410e6) and blind14 (at 1b1702a) are held out: keep them out of TRAIN_SETS and
-of rule work until newer blind sets replace them as the unseen measure.
+(first contact at d5410e6), blind14 (at 1b1702a) and blind15 (at 29c619d) are held out: keep them
+out of TRAIN_SETS and of rule work until newer blind sets replace them as the unseen measure.
 
 Not run by `make test` (needs scikit-learn): run it by hand after the labelled sets change, review
 the diff of the .tsv files like code, and commit them.
@@ -31,14 +32,17 @@ BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target')), 'release', 'before-you-rely')
 LEVELS = ['none', 'support', 'concern', 'urgent', 'emergency']
 CATEGORIES = ['suicide', 'self_harm', 'abuse', 'sexual_violence', 'harm_to_others', 'psychosis', 'overdose']
-TRAIN_SETS = ['', '.heldout', '.trainA', '.trainB', '.blind', '.blind2', '.blind3', '.blind4', '.blind5', '.blind6', '.blind7', '.blind8', '.blind9', '.blind10', '.blind11', '.trainC', '.trainD', '.trainE', '.trainF', '.trainG', '.trainH', '.trainI', '.trainJ', '.trainK', '.trainL', '.trainM', '.trainN', '.trainO', '.trainP', '.trainQ', '.trainR', '.trainS', '.trainT', '.trainU', '.trainV']
+TRAIN_SETS = ['', '.heldout', '.trainA', '.trainB', '.blind', '.blind2', '.blind3', '.blind4', '.blind5', '.blind6', '.blind7', '.blind8', '.blind9', '.blind10', '.blind11', '.trainC', '.trainD', '.trainE', '.trainF', '.trainG', '.trainH', '.trainI', '.trainJ', '.trainK', '.trainL', '.trainM', '.trainN', '.trainO', '.trainP', '.trainQ', '.trainR', '.trainS', '.trainT', '.trainU', '.trainV', '.trainW', '.trainX', '.trainY', '.trainZ', '.trainAA', '.trainAB', '.trainAC', '.trainAD']
 # Features kept per language, by weight magnitude (the file stays reviewable and the wasm small).
 # Leaving trainK/O/P/Q out in turn, 9,000 English features caught 13 more of 804 than 6,000 for 2
 # more false alarms; Spanish gained nothing from more.
 FEATURES = {'en': 9000, 'es': 6000}
 CHAR_GRAM = 5        # 3, 4 and 5 compared leaving each of blind7..11 out in turn; 5 generalised best
 C = 0.3              # L2 strength (0.3, 1 and 3 were tried on blind5; 0.3 kept)
-TARGET_FPR = 0.02    # on out-of-fold messages the rules leave alone
+# On out-of-fold messages the rules leave alone. Leaving each of trainV..X and blind10/11 out in
+# turn, 0.03 caught 25 more English messages of 820 than 0.02 for 5 more false alarms of 820, and
+# 13 more Spanish of 622 for 5 of 618 (0.04 added about half as much again for as many false alarms).
+TARGET_FPR = 0.03
 URGENCY_FEATURES = 1000
 URGENCY_THRESHOLD = 0.6  # chosen on blind7 (0.5-0.8 tried) before blind8 was written
 # Past this many words the model needs more: a long message holds many words that lean to risk on
@@ -46,6 +50,11 @@ URGENCY_THRESHOLD = 0.6  # chosen on blind7 (0.5-0.8 tried) before blind8 was wr
 # 2 Spanish false alarms away for 7 and 4 catches.
 LONG_WORDS = 60
 LONG_THRESHOLD = 0.95
+# Below these probabilities the model overrules the rules' concern and urgent (never emergency):
+# leaving each of trainY..AD out in turn (sets no rule had been written from), 0.02 dropped 6 English
+# and 6 Spanish false alarms and no message at risk; urgent findings need the stricter 0.005, which
+# kept a preparation message ("close all my accounts so there's nothing left after") 0.02 dropped.
+VETO = (0.02, 0.005)
 
 
 def load(path):
@@ -150,6 +159,7 @@ def train(lang):
         f.write(f'bias\t{model.intercept_[0]:.3f}\t{urgency.intercept_[0]:.3f}\n')
         f.write(f'threshold\t{threshold:.3f}\t{URGENCY_THRESHOLD:.3f}\n')
         f.write(f'long\t{LONG_WORDS}\t{max(threshold, LONG_THRESHOLD):.3f}\n')
+        f.write(f'veto\t{VETO[0]:.3f}\t{VETO[1]:.3f}\n')
         for j in keep:
             w = weights[j]
             f.write(f'{names[j]}\t{w:.3f}\t{u_weights[j]:.3f}\t{category(names[j]) if w > 0 else "-"}\n')

@@ -5,7 +5,9 @@
 //! `data/screen/<lang>.model.tsv`. The rules catch the phrasings someone wrote a rule for; the
 //! model catches some of the rest. Where the rules found nothing at `concern` or above it adds
 //! `concern`, or `urgent` when its urgency head agrees; where they found only `concern`, both heads
-//! agreeing lift it to `urgent` (see `screen_with`). Its evidence is the words that weighed most.
+//! agreeing lift it to `urgent`; where they found `concern` or `urgent` and the model is all but
+//! sure there is no risk, it overrules them (see `screen_with`). Its evidence is the words that
+//! weighed most.
 
 use super::lexicon::{flags, rules, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
 use super::context::is_negated;
@@ -32,6 +34,9 @@ pub(super) struct LangModel {
     /// message holds many words that lean to risk on their own.
     long_words: u16,
     long_threshold: i32,
+    /// Below these risk logits the model is all but sure there is no risk: it overrules the rules'
+    /// `concern` and (a lower bar) `urgent` (see `screen_with`).
+    veto: [i32; 2],
     /// Features, sorted and front-coded (each: the byte count it shares with the one before, then
     /// the rest): "word", "word word", "~" + five bytes of "<word>", or "@" + a rule's id.
     grams: &'static [u8],
@@ -119,9 +124,17 @@ pub(super) struct Scratch {
     seen: Vec<u64>,
 }
 
-/// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish); the
-/// first that reaches its threshold gives the finding.
-pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch) -> Option<ModelFinding> {
+/// The model's verdict on a text.
+#[derive(Default)]
+pub(super) struct Verdict {
+    /// Risk found: the first language model in `langs` that reached its threshold.
+    pub finding: Option<ModelFinding>,
+    /// Every language model scored stayed below its veto for the rules' `concern`, and for `urgent`.
+    pub clear: [bool; 2],
+}
+
+/// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish).
+pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch) -> Verdict {
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
     let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | STOP_EN | STOP_ES | SUBJ) != 0;
@@ -130,17 +143,24 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
     for (i, t) in tokens.iter().enumerate() {
         if t.end > t.start && buf.len() >= t.end as usize {
             if words.len() == MAX_WORDS {
-                return None;
+                return Verdict::default();
             }
             words.push((i as u32, plain(t)));
         }
     }
     if words.is_empty() {
-        return None;
+        return Verdict::default();
     }
-    (0..MODELS.len())
-        .filter(|l| langs >> l & 1 != 0)
-        .find_map(|l| score_lang(l, tokens, buf, words, hits, seen))
+    let mut verdict = Verdict { finding: None, clear: [true; 2] };
+    for l in (0..MODELS.len()).filter(|l| langs >> l & 1 != 0) {
+        let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen);
+        verdict.clear = [verdict.clear[0] && clear[0], verdict.clear[1] && clear[1]];
+        if finding.is_some() {
+            verdict.finding = finding;
+            break;
+        }
+    }
+    verdict
 }
 
 fn score_lang(
@@ -150,9 +170,8 @@ fn score_lang(
     words: &[(u32, bool)],
     hits: &[Hit],
     seen: &mut Vec<u64>,
-) -> Option<ModelFinding> {
-    let model = MODELS.get(lang)?;
-    let index = index(lang)?;
+) -> (Option<ModelFinding>, [bool; 2]) {
+    let (Some(model), Some(index)) = (MODELS.get(lang), index(lang)) else { return (None, [false; 2]) };
     seen.clear();
     seen.resize(model.risk.weights.len().div_ceil(64), 0);
     let (mut sum, mut urgency) = (model.risk.bias, model.urgency.bias);
@@ -214,15 +233,16 @@ fn score_lang(
     } else {
         model.risk.threshold
     };
+    let clear = model.veto.map(|v| sum < v);
     if sum < threshold || heaviest.0 == 0 {
-        return None;
+        return (None, clear);
     }
-    let best = (0..Category::ALL.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))?;
-    Some(ModelFinding {
+    let finding = (0..Category::ALL.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c))).map(|best| ModelFinding {
         lang,
         category: Category::ALL[best],
         urgent: urgency >= model.urgency.threshold,
         start: heaviest.1,
         end: heaviest.2,
-    })
+    });
+    (finding, clear)
 }
