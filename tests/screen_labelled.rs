@@ -264,6 +264,10 @@ fn held_out_sets_are_reported() {
         ("es.trainAC.tsv", Lang::Es),
         ("en.trainAD.tsv", Lang::En),
         ("es.trainAD.tsv", Lang::Es),
+        ("en.trainAE.tsv", Lang::En),
+        ("es.trainAE.tsv", Lang::Es),
+        ("en.trainAF.tsv", Lang::En),
+        ("es.trainAF.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
