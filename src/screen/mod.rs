@@ -441,6 +441,17 @@ mod tests {
     }
 
     #[test]
+    fn the_word_model_overrules_rules_it_is_sure_of_but_never_an_emergency() {
+        // A rule reads "domestic violence" as a disclosure; the model knows a trainer's question.
+        let trainer = "I'm a police officer doing a training on domestic violence calls. What questions should we ask victims on scene?";
+        assert_eq!(screen(trainer, Some(Lang::En)).level, Level::None);
+        // The same words from someone living it stay with the rules.
+        let s = screen("my husband hits me and it's domestic violence, i'm scared to go home", Some(Lang::En));
+        assert!(s.level >= Level::Urgent, "{s:?}");
+        assert_eq!(screen("I took all my pills an hour ago", Some(Lang::En)).level, Level::Emergency);
+    }
+
+    #[test]
     fn the_word_model_is_a_second_net_at_concern() {
         // No rule was written for this phrasing; the model's words carry it to concern.
         let text = "lately i have been thinking everyone would cope better if i just slipped away quietly";
