@@ -1,6 +1,6 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and threshold as
-//! logits, the long-message threshold and the veto, the features (words, word pairs, character 5-grams, rule
+//! logits, the long-message threshold, the urgency head's threshold alone and the veto, the features (words, word pairs, character 5-grams, rule
 //! ids) front-coded, their weights and categories, for two heads (risk and urgency). Weights are
 //! one signed byte each, scaled per head so the largest is ±127 (thresholds take the same scale).
 
@@ -17,7 +17,7 @@ pub fn generate() {
     for lang in LANGS {
         let file = format!("screen/{lang}.model.tsv");
         let text = read_data(&file);
-        let (mut bias, mut threshold, mut long, mut veto) = (None, None, None, None);
+        let (mut bias, mut threshold, mut long, mut veto, mut alone) = (None, None, None, None, None);
         let (mut grams, mut risk, mut urgency, mut cats) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -40,6 +40,7 @@ pub fn generate() {
             match fields.as_slice() {
                 ["bias", r, u] => bias = Some((number(r), number(u))),
                 ["threshold", r, u] => threshold = Some((logit(r), logit(u))),
+                ["urgency_alone", u] => alone = Some(logit(u)),
                 ["veto", c, u] => {
                     let p = |s: &str| {
                         let p = number(s);
@@ -80,8 +81,8 @@ pub fn generate() {
                 _ => fail(&file, format!("line {}: expected `words<TAB>risk<TAB>urgency<TAB>category`", n + 1)),
             }
         }
-        let (Some(bias), Some(threshold), Some(long), Some(veto)) = (bias, threshold, long, veto) else {
-            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `long` line (words, risk threshold) and a `veto` line (risk probabilities below which the rules' concern and urgent are overruled)")
+        let (Some(bias), Some(threshold), Some(long), Some(veto), Some(alone)) = (bias, threshold, long, veto, alone) else {
+            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled) and an `urgency_alone` line (the urgency probability that finds urgent alone)")
         };
         if grams.len() >= u16::MAX as usize {
             fail(&file, "too many features for 16-bit indices");
@@ -95,7 +96,7 @@ pub fn generate() {
         let (rk, uk) = (scale(&risk), scale(&urgency));
         let _ = writeln!(
             src,
-            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, veto: [{}, {}], grams: &{:?}, categories: &{cats:?} }},",
+            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, urgency_alone: {}, veto: [{}, {}], grams: &{:?}, categories: &{cats:?} }},",
             (bias.0 * rk).round() as i32,
             (threshold.0 * rk).round() as i32,
             bytes(&risk, rk),
@@ -104,6 +105,7 @@ pub fn generate() {
             bytes(&urgency, uk),
             long.0,
             (long.1.max(threshold.0) * rk).round() as i32,
+            (alone.max(threshold.1) * uk).round() as i32,
             (veto.0 * rk).round() as i32,
             (veto.1 * rk).round() as i32,
             front_coded(&grams),

@@ -190,6 +190,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // Where the rules found only `concern`, both of the model's heads agreeing lifts it to
     // `urgent`: leaving each blind and training set out in turn, that lifted 19 English and 21
     // Spanish messages labelled urgent or emergency for 12 and 3 labelled concern.
+    // The model adds `urgent` on its own too when its urgency head alone is sure (`urgency_alone`).
     let may_add = out.level <= Level::Concern && !judged_away;
     // Where the rules found `concern` or `urgent` (never `emergency`) and the model is all but sure
     // there is no risk, the model overrules them: leaving each of the newest six training sets per
@@ -207,7 +208,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
         } else if let (true, Some(m)) = (may_add, verdict.finding) {
             if out.level < Level::Concern {
                 add_model_finding(&mut out, &text.tokens, &m);
-            } else if m.urgent {
+            } else if m.urgent && m.risk {
                 lift_to_urgent(&mut out, &text.tokens, &m);
             }
         }

@@ -34,6 +34,9 @@ pub(super) struct LangModel {
     /// message holds many words that lean to risk on their own.
     long_words: u16,
     long_threshold: i32,
+    /// At this urgency logit the urgency head finds `urgent` on its own, whatever the risk head
+    /// says (it learned danger-now phrasings the risk head weighs less).
+    urgency_alone: i32,
     /// Below these risk logits the model is all but sure there is no risk: it overrules the rules'
     /// `concern` and (a lower bar) `urgent` (see `screen_with`).
     veto: [i32; 2],
@@ -59,6 +62,8 @@ pub(super) struct ModelFinding {
     pub category: Category,
     /// The urgency head reached its threshold too.
     pub urgent: bool,
+    /// The risk head reached its threshold (false: the urgency head found it alone).
+    pub risk: bool,
     pub start: u32,
     pub end: u32,
 }
@@ -234,13 +239,15 @@ fn score_lang(
         model.risk.threshold
     };
     let clear = model.veto.map(|v| sum < v);
-    if sum < threshold || heaviest.0 == 0 {
+    let (risk, alone) = (sum >= threshold, urgency >= model.urgency_alone);
+    if !(risk || alone) || heaviest.0 == 0 {
         return (None, clear);
     }
     let finding = (0..Category::ALL.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c))).map(|best| ModelFinding {
         lang,
         category: Category::ALL[best],
         urgent: urgency >= model.urgency.threshold,
+        risk,
         start: heaviest.1,
         end: heaviest.2,
     });
