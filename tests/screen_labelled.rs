@@ -270,6 +270,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAE.tsv", Lang::Es),
         ("en.trainAF.tsv", Lang::En),
         ("es.trainAF.tsv", Lang::Es),
+        ("en.trainAG.tsv", Lang::En),
+        ("es.trainAG.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
