@@ -41,8 +41,10 @@ CHAR_GRAM = 5        # 3, 4 and 5 compared leaving each of blind7..11 out in tur
 C = 0.3              # L2 strength (0.3, 1 and 3 were tried on blind5; 0.3 kept)
 # On out-of-fold messages the rules leave alone. Leaving each of trainV..X and blind10/11 out in
 # turn, 0.03 caught 25 more English messages of 820 than 0.02 for 5 more false alarms of 820, and
-# 13 more Spanish of 622 for 5 of 618 (0.04 added about half as much again for as many false alarms).
-TARGET_FPR = 0.03
+# 13 more Spanish of 622 for 5 of 618; 0.04 caught 9 more English for 5 more false alarms (3 and 2
+# leaving trainAE/AF out). English spends it: its held-out false-alarm rate sat near 1% (blind12..14),
+# Spanish near the 3% bar.
+TARGET_FPR = {'en': 0.04, 'es': 0.03}
 URGENCY_FEATURES = 1000
 URGENCY_THRESHOLD = 0.6  # chosen on blind7 (0.5-0.8 tried) before blind8 was written
 # The urgency head finds `urgent` alone at this probability, where the rules and the risk head found
@@ -130,7 +132,7 @@ def train(lang):
     for a, b in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(x, y):
         oof[b] = fit(x[a], y[a]).predict_proba(x[b])[:, 1]
     safe = ~y & ~ruled
-    threshold = next(t for t in np.arange(0.50, 0.995, 0.005) if (oof[safe] >= t).mean() <= TARGET_FPR)
+    threshold = next(t for t in np.arange(0.50, 0.995, 0.005) if (oof[safe] >= t).mean() <= TARGET_FPR[lang])
 
     model = fit(x, y)
     weights = model.coef_[0]
