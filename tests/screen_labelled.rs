@@ -274,6 +274,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAF.tsv", Lang::Es),
         ("en.trainAG.tsv", Lang::En),
         ("es.trainAG.tsv", Lang::Es),
+        ("en.trainAH.tsv", Lang::En),
+        ("es.trainAH.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
