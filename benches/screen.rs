@@ -65,7 +65,22 @@ fn main() {
     // SCREEN_BENCH_QUICK=1: a small workload for profilers (callgrind).
     let quick = std::env::var_os("SCREEN_BENCH_QUICK").is_some();
     let scale = if quick { 100 } else { 1 };
+    // SCREEN_BENCH_ONLY=short|long|paste: one part alone (to profile it apart from the others).
+    let only = std::env::var("SCREEN_BENCH_ONLY").ok();
+    let part = |name: &str| only.as_deref().is_none_or(|o| o == name);
 
+    if part("short") {
+        short_messages(scale);
+    }
+    if part("long") {
+        long_text_throughput(scale);
+    }
+    if part("paste") {
+        paste(scale);
+    }
+}
+
+fn short_messages(scale: usize) {
     // Throughput on short messages.
     let n = 1_000_000 / scale;
     let (secs, cpu) = timed(|| {
@@ -92,7 +107,9 @@ fn main() {
     lat.sort_unstable();
     println!("latency median: {:.2} us", lat[lat.len() / 2] as f64 / 1000.0);
     println!("latency p99: {:.2} us", lat[lat.len() * 99 / 100] as f64 / 1000.0);
+}
 
+fn long_text_throughput(scale: usize) {
     // Long-text throughput.
     let text = long_text((8 << 20) / scale);
     let reps = 5;
@@ -107,7 +124,9 @@ fn main() {
         mb / secs,
         cpu_note(cpu, |c| format!("{:.1} MB/s", mb / c))
     );
+}
 
+fn paste(scale: usize) {
     // A 1 MB paste (with a crisis sentence in the middle).
     let mut paste = long_text((1 << 20) / scale);
     paste.insert_str(paste.len() / 2, " i want to kill myself tonight. ");
