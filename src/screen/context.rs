@@ -2,9 +2,10 @@
 //! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
 //! becomes a `Finding` with its final level.
 
-use super::lexicon::{cooc_rules, flags, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
+use super::lexicon::{flags, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
+use super::tables::cooc_candidates;
 use super::Subject;
 use crate::Level;
 
@@ -246,7 +247,8 @@ impl Cooccurrence<'_> {
             let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
             // The window from `s`: one sentence, or up to COOC_WINDOW adjacent short ones.
             let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
-            for (index, r) in cooc_rules() {
+            let window = (s..=reach).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts[i][0], m[1] | sentence_concepts[i][1]]);
+            for (index, r) in cooc_candidates(window) {
                 let lang = rule_lang(index as u16);
                 let union = |from: usize, to: usize| (from..=to).fold(ConceptSet::EMPTY, |m, i| m | sentence_concepts[i][lang]);
                 let meets = |m: ConceptSet| m.holds(r.all) && (r.any.is_empty() || m.meets(r.any)) && !m.meets(r.unless);

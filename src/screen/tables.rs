@@ -6,7 +6,7 @@
 //! screening (about 1 ms native) instead of download bytes (about 140 KB gzip).
 
 use super::lexicon::{
-    Candidate, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS, FIRST_CONCEPT_KIND, ConceptSet,
+    cooc_rules, rule_lang, Candidate, ConceptSet, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_CONCEPT_KIND, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
 use crate::Level;
@@ -78,6 +78,33 @@ pub(super) struct Tables {
 pub(super) fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(build)
+}
+
+/// The co-occurrence rules of each language (in rule order: English rules come first), with the
+/// concepts each needs (`all`), so that a window visits only the rules it could meet.
+fn cooc() -> &'static [Vec<(u16, ConceptSet)>; 2] {
+    static COOC: OnceLock<[Vec<(u16, ConceptSet)>; 2]> = OnceLock::new();
+    COOC.get_or_init(|| {
+        let mut by_lang = [Vec::new(), Vec::new()];
+        for (i, r) in cooc_rules() {
+            if let Some(list) = by_lang.get_mut(rule_lang(i as u16)) {
+                list.push((i as u16, r.all));
+            }
+        }
+        by_lang
+    })
+}
+
+/// The co-occurrence rules (with their indexes, in rule order) whose `all` concepts are all in
+/// `concepts` (per language): the only ones that can meet in a window holding no other concepts.
+pub(super) fn cooc_candidates(concepts: [ConceptSet; 2]) -> impl Iterator<Item = (usize, &'static RuleDef)> {
+    let rules = &tables().rules;
+    cooc().iter().zip(concepts).flat_map(move |(list, held)| {
+        let list = if held.is_empty() { &[][..] } else { &list[..] };
+        list.iter()
+            .filter(move |&&(_, all)| held.holds(all))
+            .filter_map(move |&(i, _)| Some((usize::from(i), rules.get(usize::from(i))?)))
+    })
 }
 
 /// FNV-1a, the word hash.
