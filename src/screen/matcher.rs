@@ -34,15 +34,12 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
                 }
                 let list = patterns_from(word);
                 let next = tokens.get(i + 1).filter(|_| i + 1 < end).map_or(NO_WORD, |t| t.word);
-                let mut try_one = |c: Candidate| {
-                    if c.may_follow(next) && c.langs() & langs != 0 {
-                        try_pattern(tokens, i, end, c, hits);
-                    }
-                };
+                // Most candidates fail here: kept inline, before any call.
+                let wanted = |c: Candidate| c.may_follow(next) && c.langs() & langs != 0;
                 let Some(runs) = bit_runs(word) else {
                     for &c in list {
-                        if mask >> c.bit() & 1 != 0 {
-                            try_one(c);
+                        if mask >> c.bit() & 1 != 0 && wanted(c) {
+                            try_pattern(tokens, i, end, c, hits);
                         }
                     }
                     continue;
@@ -54,7 +51,9 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
                     bits &= bits - 1;
                     let (from, to) = (runs[bit] as usize, runs[bit + 1] as usize);
                     for &c in list.get(from..to).unwrap_or(&[]) {
-                        try_one(c);
+                        if wanted(c) {
+                            try_pattern(tokens, i, end, c, hits);
+                        }
                     }
                 }
             }
