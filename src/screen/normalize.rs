@@ -40,6 +40,25 @@ pub(super) struct Text {
     pub tokens: Vec<Token>,
 }
 
+/// ASCII letters (LETTER) and digits (DIGIT) by byte; 0 for every other byte.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+static ALNUM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphabetic() {
+            LETTER
+        } else if (b as u8).is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Characters read as letters inside a word (`k*ll`, `h@ng`, `su1c1de`).
 fn leet(b: u8) -> Option<u8> {
     Some(match b {
@@ -127,6 +146,30 @@ impl Builder<'_> {
             brk: self.pending,
         });
         self.pending = if bang { SENTENCE } else { 0 };
+    }
+
+    /// A token that is one run of ASCII letters and digits (`open`, the run and `close` at once).
+    fn word(&mut self, run: &[u8], digits: bool, u16_start: u32, u16_end: u32) {
+        let buf = &mut self.text.buf;
+        let start = buf.len();
+        buf.extend(run.iter().map(u8::to_ascii_lowercase));
+        let folded = buf.get_mut(start..).unwrap_or_default();
+        // Plain letters without a triple letter: `fold_word` would leave them as they are.
+        let (len, word) = if !digits && !folded.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
+            (folded.len(), NO_WORD)
+        } else {
+            fold_word(folded)
+        };
+        buf.truncate(start + len);
+        self.text.tokens.push(Token {
+            start: start as u32,
+            end: (start + len) as u32,
+            u16_start,
+            u16_end,
+            word,
+            brk: self.pending,
+        });
+        self.pending = 0;
     }
 
     fn pseudo(&mut self, word: u16, u16_start: u32, u16_end: u32) {
@@ -220,17 +263,27 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
         let byte = bytes[i];
         if byte.is_ascii() {
             let start = pos;
-            if byte.is_ascii_alphanumeric() {
+            let mut class = ALNUM[usize::from(byte)];
+            if class != 0 {
                 // A run of ASCII letters and digits: one UTF-16 unit per byte.
                 let mut j = i + 1;
-                while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                while let Some(&c) = bytes.get(j).map(|&b| &ALNUM[usize::from(b)]).filter(|&&c| c != 0) {
+                    class |= c;
                     j += 1;
                 }
-                b.open(start);
-                b.text.buf.extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
+                let run = &bytes[i..j];
                 pos += (j - i) as u32;
-                b.last_u16_end = pos;
                 i = j;
+                // The commonest token of all: the whole run, ended by a space or punctuation that
+                // cannot continue it (an apostrophe, a leet symbol or a non-ASCII letter can).
+                let ends = |n: u8| n.is_ascii() && !is_leet_symbol(n) && n != b'\'' && n != b'`';
+                if !b.open && bytes.get(j).is_none_or(|&n| ends(n)) {
+                    b.word(run, class & DIGIT != 0, start, pos);
+                    continue;
+                }
+                b.open(start);
+                b.text.buf.extend(run.iter().map(u8::to_ascii_lowercase));
+                b.last_u16_end = pos;
                 continue;
             }
             i += 1;
