@@ -4,6 +4,7 @@
 
 use super::lexicon::{anchor_mask, bit_runs, in_set, pattern, patterns_from, Candidate, Elem};
 use super::normalize::{Token, NO_WORD, SENTENCE};
+use super::tables::tables;
 
 /// A raw pattern match: tokens `start..end` matched a pattern of rule `rule`.
 #[derive(Clone, Copy, Debug)]
@@ -15,9 +16,23 @@ pub(super) struct Hit {
     pub skipped: u32,
 }
 
+/// Kept between calls: which anchor groups the sentence being matched holds.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// Per anchor group: the last sentence (a count of `sentence`) that held one of its words.
+    seen: Vec<u32>,
+    sentence: u32,
+}
+
 /// Appends to `hits` every match of a rule whose language bit is in `langs`.
 /// At most one match per (pattern, start token): the shortest.
-pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
+pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &mut Scratch) {
+    let t = tables();
+    let Scratch { seen, sentence } = scratch;
+    if seen.len() != t.groups + 1 {
+        *seen = vec![0; t.groups + 1];
+        *sentence = 0;
+    }
     let mut begin = 0;
     while begin < tokens.len() {
         let mut end = begin + 1;
@@ -27,6 +42,29 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
         // The anchor bits of the sentence: most sentences have none, and then nothing can match.
         let mask = tokens[begin..end].iter().fold(0u64, |m, t| m | anchor_mask(t.word));
         if mask != 0 {
+            // The bits are shared by many anchor sets; the groups the sentence holds are exact.
+            *sentence = sentence.wrapping_add(1);
+            if *sentence == 0 {
+                seen.fill(0);
+                *sentence = 1;
+            }
+            let now = *sentence;
+            for tok in &tokens[begin..end] {
+                let w = usize::from(tok.word);
+                if let (Some(&a), Some(&b)) = (t.word_groups_start.get(w), t.word_groups_start.get(w + 1)) {
+                    for &g in t.word_groups.get(a as usize..b as usize).unwrap_or(&[]) {
+                        if let Some(s) = seen.get_mut(usize::from(g)) {
+                            *s = now;
+                        }
+                    }
+                }
+            }
+            let seen = &*seen;
+            let anchored = |c: Candidate| {
+                t.pat_group
+                    .get(c.pattern() as usize)
+                    .is_some_and(|&g| g == 0 || seen.get(usize::from(g)) == Some(&now))
+            };
             for i in begin..end {
                 let word = tokens[i].word;
                 if word == NO_WORD {
@@ -35,7 +73,7 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>) {
                 let list = patterns_from(word);
                 let next = tokens.get(i + 1).filter(|_| i + 1 < end).map_or(NO_WORD, |t| t.word);
                 // Most candidates fail here: kept inline, before any call.
-                let wanted = |c: Candidate| c.may_follow(next) && c.langs() & langs != 0;
+                let wanted = |c: Candidate| c.may_follow(next) && c.langs() & langs != 0 && anchored(c);
                 let Some(runs) = bit_runs(word) else {
                     for &c in list {
                         if mask >> c.bit() & 1 != 0 && wanted(c) {

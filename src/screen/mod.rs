@@ -72,6 +72,7 @@ const MAX_EVIDENCE: usize = 64;
 struct Scratch {
     text: normalize::Text,
     hits: Vec<matcher::Hit>,
+    matcher: matcher::Scratch,
     findings: Vec<context::Finding>,
     context: context::Scratch,
     model: model::Scratch,
@@ -120,7 +121,8 @@ pub fn matched_rules(text: &str) -> Vec<String> {
     normalize::tokenize(text, &mut t, lexicon::emoji());
     lexicon::assign_words(&mut t);
     let mut hits = Vec::new();
-    matcher::find(&t.tokens, lang::lexicons(None, lang::detect(&t.tokens)), &mut hits);
+    let langs = lang::lexicons(None, lang::detect(&t.tokens));
+    matcher::find(&t.tokens, langs, &mut hits, &mut matcher::Scratch::default());
     let rules = lexicon::rules();
     hits.iter()
         .filter_map(|h| {
@@ -164,6 +166,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     let Scratch {
         text,
         hits,
+        matcher,
         findings,
         context,
         model,
@@ -172,7 +175,7 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
     lexicon::assign_words(text);
     let langs = lang::lexicons(hint, lang::detect(&text.tokens));
     hits.clear();
-    matcher::find(&text.tokens, langs, hits);
+    matcher::find(&text.tokens, langs, hits, matcher);
     findings.clear();
     if !hits.is_empty() {
         context::judge(&text.tokens, hits, context, findings);
@@ -343,6 +346,10 @@ fn build(tokens: &[normalize::Token], findings: &mut Vec<context::Finding>) -> S
 /// screen's lists are short and nearly sorted: hits arrive in token order), then bottom-up merges
 /// that skip runs already in order, so a huge paste still costs O(n log n).
 pub(super) fn sort_by_key<T: Copy, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    // Often already in order (a long text's concept hits): then one pass, no copy.
+    if v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        return;
+    }
     const RUN: usize = 16;
     for run in v.chunks_mut(RUN) {
         for i in 1..run.len() {

@@ -70,6 +70,15 @@ pub(super) struct Tables {
     pub bit_runs: Vec<u16>,
     /// Per word id: the anchor bits of the sets it is in.
     pub word_mask: Vec<u64>,
+    /// Per pattern: its anchor set's group (1-based; 0 when anchored on its first word, which
+    /// the first-word index already checks). The bits are shared; a group is exact.
+    pub pat_group: Vec<u16>,
+    /// Per word id: the groups of the anchor sets it is in,
+    /// `word_groups[word_groups_start[w]..word_groups_start[w + 1]]`.
+    pub word_groups_start: Vec<u32>,
+    pub word_groups: Vec<u16>,
+    /// How many groups there are.
+    pub groups: usize,
     pub rules: Vec<RuleDef>,
     /// The co-occurrence rules (`all` set), by index: a sentence with concepts checks only these.
     pub cooc_rules: Vec<u16>,
@@ -145,6 +154,10 @@ fn build() -> Tables {
         runs_of: Vec::new(),
         bit_runs: Vec::new(),
         word_mask: vec![0; words],
+        pat_group: Vec::with_capacity(PATTERNS.len() / 4),
+        word_groups_start: Vec::new(),
+        word_groups: Vec::new(),
+        groups: 0,
         rules: decode_rules(),
         cooc_rules: Vec::new(),
     };
@@ -168,6 +181,7 @@ fn build() -> Tables {
         sets: set_of,
         groups: 0,
         entries: Vec::with_capacity(PATTERNS.len() / 4),
+        word_groups: Vec::new(),
     };
     let mut rule = 0usize;
     let mut at = 0usize;
@@ -267,6 +281,29 @@ fn build() -> Tables {
     starts[0] = 0;
     t.first_pats = first_pats;
     t.first_start = starts;
+    // Each word's anchor groups, by word.
+    t.groups = usize::from(anchors.groups);
+    let mut starts = vec![0u32; words + 2];
+    for &(w, _) in &anchors.word_groups {
+        if let Some(n) = starts.get_mut(usize::from(w) + 2) {
+            *n += 1;
+        }
+    }
+    for w in 2..starts.len() {
+        starts[w] += starts[w - 1];
+    }
+    // starts[w + 1] is where word w's groups begin, used as a cursor: it ends where they end.
+    t.word_groups = vec![0; anchors.word_groups.len()];
+    for &(w, g) in &anchors.word_groups {
+        if let Some(cursor) = starts.get_mut(usize::from(w) + 1) {
+            if let Some(slot) = t.word_groups.get_mut(*cursor as usize) {
+                *slot = g;
+            }
+            *cursor += 1;
+        }
+    }
+    starts.pop();
+    t.word_groups_start = starts;
     drop(anchors);
     let mut scratch = Vec::new();
     t.runs_of = vec![0; words];
@@ -400,6 +437,8 @@ struct Anchors {
     groups: u16,
     /// Per pattern: its language bits and anchor bit.
     entries: Vec<(u32, u32)>,
+    /// (word, group) for every word of every anchor set.
+    word_groups: Vec<(u16, u16)>,
 }
 
 impl Anchors {
@@ -425,15 +464,15 @@ impl Anchors {
         }
         let (Some((at, anchor)), Some(&(first, first_set))) = (anchor, elems.first()) else { return };
         let owner_elem = if at == 0 { first } else { elems.get(at).map_or(first, |&(e, _)| e) };
-        let (owner, bit) = if at == 0 {
-            (first_set, 63)
+        let (owner, bit, group) = if at == 0 {
+            (first_set, 63, 0)
         } else {
             let Some(info) = self.sets.get_mut(anchor) else { return };
             if info.group == 0 {
                 self.groups += 1;
                 info.group = self.groups;
             }
-            (anchor, u32::from(info.group - 1) % 63)
+            (anchor, u32::from(info.group - 1) % 63, info.group)
         };
         if let Some(info) = self.sets.get_mut(owner) {
             let done = if at == 0 { &mut info.has_first_bit } else { &mut info.has_group_bit };
@@ -444,11 +483,15 @@ impl Anchors {
                     if let Some(m) = t.word_mask.get_mut(w as usize) {
                         *m |= 1 << bit;
                     }
+                    if group != 0 {
+                        self.word_groups.push((w, group));
+                    }
                 }
             }
         }
         let lang = if rule < FIRST_ES_RULE { 1 } else { 2 };
         self.entries.push((lang, bit));
+        t.pat_group.push(group);
         t.pats.push(Pat {
             rule: rule as u16,
             start: t.elems.len() as u32,
