@@ -40,24 +40,61 @@ pub(super) struct Text {
     pub tokens: Vec<Token>,
 }
 
-/// ASCII letters (LETTER) and digits (DIGIT) by byte; 0 for every other byte.
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-static ALNUM: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphabetic() {
-            LETTER
-        } else if (b as u8).is_ascii_digit() {
-            DIGIT
-        } else {
-            0
+/// Bit 7 of every byte of a word of eight.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LANES: u64 = 0x0101_0101_0101_0101;
+
+/// Appends the run of ASCII letters and digits at `bytes[i..]` to `buf`, lowercased; returns its
+/// length and whether it is plain: letters only, none three times in a row. Eight bytes at a
+/// time: per byte (bit 7 of its lane), whether it is a letter or a digit, by lane arithmetic that
+/// never carries (bytes below 0x80).
+fn ascii_run(bytes: &[u8], i: usize, buf: &mut Vec<u8>) -> (usize, bool) {
+    // Bit 7 of a lane: the lane (below 0x80) is at least `c`; the lane is not zero.
+    let at_least = |v: u64, c: u8| v + u64::from(0x80 - c) * LANES;
+    let nonzero = |v: u64| ((v & !HIGH) + !HIGH | v) & HIGH;
+    let (mut len, mut digits, mut triple) = (0, 0, 0);
+    loop {
+        // Eight bytes, little-endian (the first in the low lane), zeros past the end.
+        let from = i + len;
+        let x = match bytes.get(from..from + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+            Some(eight) => u64::from_le_bytes(eight),
+            None => {
+                let mut eight = [0u8; 8];
+                for (e, &b) in eight.iter_mut().zip(bytes.get(from..).unwrap_or_default()) {
+                    *e = b;
+                }
+                u64::from_le_bytes(eight)
+            }
         };
-        b += 1;
+        let (v, ascii) = (x & !HIGH, !x & HIGH);
+        let lower = v | 0x20 * LANES;
+        let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1) & ascii;
+        let digit = at_least(v, b'0') & !at_least(v, b'9' + 1) & ascii;
+        // The first lane that is neither ends the run (none: all eight are in it).
+        let stop = !(letter | digit) & HIGH;
+        let within = (stop & stop.wrapping_neg()).wrapping_sub(1);
+        digits |= digit & within;
+        // Letters gain 0x20 (lowercase); the lanes past the run are cut off.
+        let folded = x | (letter & HIGH) >> 2;
+        let kept = buf.len();
+        buf.extend_from_slice(&folded.to_le_bytes());
+        let run = (stop.trailing_zeros() / 8) as usize;
+        buf.truncate(kept + run);
+        // Lanes k where bytes k, k + 1 and k + 2 are one byte, within the run.
+        let same = !nonzero(folded ^ folded >> 8) & HIGH;
+        triple |= same & same >> 8 & within >> 16;
+        len += run;
+        if run < 8 {
+            break;
+        }
     }
-    t
-};
+    // A run longer than eight: a triple may straddle two words of eight.
+    if len > 8 && triple == 0 && digits == 0 {
+        let run = buf.get(buf.len() - len..).unwrap_or_default();
+        triple = u64::from(run.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]));
+    }
+    (len, digits == 0 && triple == 0)
+}
 
 /// Characters read as letters inside a word (`k*ll`, `h@ng`, `su1c1de`).
 fn leet(b: u8) -> Option<u8> {
@@ -148,22 +185,17 @@ impl Builder<'_> {
         self.pending = if bang { SENTENCE } else { 0 };
     }
 
-    /// A token that is one run of ASCII letters and digits (`open`, the run and `close` at once).
-    fn word(&mut self, run: &[u8], digits: bool, u16_start: u32, u16_end: u32) {
+    /// A token that is one run of ASCII letters and digits, already lowercased in `buf[at..]`
+    /// (`open`, the run and `close` at once).
+    /// `plain`: letters only, no letter three times in a row (`fold_word` would leave them).
+    fn word(&mut self, at: usize, plain: bool, u16_start: u32, u16_end: u32) {
         let buf = &mut self.text.buf;
-        let start = buf.len();
-        buf.extend(run.iter().map(u8::to_ascii_lowercase));
-        let folded = buf.get_mut(start..).unwrap_or_default();
-        // Plain letters without a triple letter: `fold_word` would leave them as they are.
-        let (len, word) = if !digits && !folded.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {
-            (folded.len(), NO_WORD)
-        } else {
-            fold_word(folded)
-        };
-        buf.truncate(start + len);
+        let folded = buf.get_mut(at..).unwrap_or_default();
+        let (len, word) = if plain { (folded.len(), NO_WORD) } else { fold_word(folded) };
+        buf.truncate(at + len);
         self.text.tokens.push(Token {
-            start: start as u32,
-            end: (start + len) as u32,
+            start: at as u32,
+            end: (at + len) as u32,
             u16_start,
             u16_end,
             word,
@@ -263,26 +295,27 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
         let byte = bytes[i];
         if byte.is_ascii() {
             let start = pos;
-            let mut class = ALNUM[usize::from(byte)];
-            if class != 0 {
+            if byte.is_ascii_alphanumeric() {
                 // A run of ASCII letters and digits: one UTF-16 unit per byte.
-                let mut j = i + 1;
-                while let Some(&c) = bytes.get(j).map(|&b| &ALNUM[usize::from(b)]).filter(|&&c| c != 0) {
-                    class |= c;
-                    j += 1;
-                }
-                let run = &bytes[i..j];
-                pos += (j - i) as u32;
-                i = j;
+                let at = b.text.buf.len();
+                let (len, plain) = ascii_run(bytes, i, &mut b.text.buf);
+                pos += len as u32;
+                i += len;
                 // The commonest token of all: the whole run, ended by a space or punctuation that
                 // cannot continue it (an apostrophe, a leet symbol or a non-ASCII letter can).
                 let ends = |n: u8| n.is_ascii() && !is_leet_symbol(n) && n != b'\'' && n != b'`';
-                if !b.open && bytes.get(j).is_none_or(|&n| ends(n)) {
-                    b.word(run, class & DIGIT != 0, start, pos);
+                if !b.open && bytes.get(i).is_none_or(|&n| ends(n)) {
+                    b.word(at, plain, start, pos);
+                    // A space after it only ends it.
+                    if bytes.get(i) == Some(&b' ') {
+                        i += 1;
+                        pos += 1;
+                    }
                     continue;
                 }
-                b.open(start);
-                b.text.buf.extend(run.iter().map(u8::to_ascii_lowercase));
+                if !b.open {
+                    (b.open, b.open_at, b.open_u16) = (true, at, start);
+                }
                 b.last_u16_end = pos;
                 continue;
             }
