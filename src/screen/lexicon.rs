@@ -257,7 +257,8 @@ pub(super) fn in_set(e: &Elem, word: u16) -> bool {
         .is_some_and(|s| s.binary_search(&word).is_ok())
 }
 
-/// Patterns whose first element holds `word`, sorted by anchor bit.
+/// Patterns whose first element holds `word` and whose second is not a plain word set (those go
+/// by word pair: `Tables::pair_patterns`), sorted by anchor bit.
 pub(super) fn patterns_from(word: u16) -> &'static [Candidate] {
     let (w, t) = (word as usize, tables());
     match (t.first_start.get(w), t.first_start.get(w + 1)) {

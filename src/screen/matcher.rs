@@ -4,6 +4,7 @@
 
 use super::lexicon::{anchor_mask, bit_runs, in_set, pattern, patterns_from, Candidate, Elem};
 use super::normalize::{Token, NO_WORD, SENTENCE};
+use super::sort_by_key;
 use super::tables::tables;
 
 /// A raw pattern match: tokens `start..end` matched a pattern of rule `rule`.
@@ -22,13 +23,15 @@ pub(super) struct Scratch {
     /// Per anchor group: the last sentence (a count of `sentence`) that held one of its words.
     seen: Vec<u32>,
     sentence: u32,
+    /// The candidates of one token worth trying, and whether their second word already matched.
+    tries: Vec<(Candidate, bool)>,
 }
 
 /// Appends to `hits` every match of a rule whose language bit is in `langs`.
 /// At most one match per (pattern, start token): the shortest.
 pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &mut Scratch) {
     let t = tables();
-    let Scratch { seen, sentence } = scratch;
+    let Scratch { seen, sentence, tries } = scratch;
     if seen.len() != t.groups + 1 {
         *seen = vec![0; t.groups + 1];
         *sentence = 0;
@@ -74,25 +77,29 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
                 let next = tokens.get(i + 1).filter(|_| i + 1 < end).map_or(NO_WORD, |t| t.word);
                 // Most candidates fail here: kept inline, before any call.
                 let wanted = |c: Candidate| c.may_follow(next) && c.langs() & langs != 0 && anchored(c);
-                let Some(runs) = bit_runs(word) else {
-                    for &c in list {
-                        if mask >> c.bit() & 1 != 0 && wanted(c) {
-                            try_pattern(tokens, i, end, c, hits);
-                        }
+                tries.clear();
+                if let Some(runs) = bit_runs(word) {
+                    // A long list (a common first word): visit only the runs of the sentence's bits.
+                    let mut bits = mask;
+                    while bits != 0 {
+                        let bit = bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        let (from, to) = (runs[bit] as usize, runs[bit + 1] as usize);
+                        tries.extend(list.get(from..to).unwrap_or(&[]).iter().filter(|&&c| wanted(c)).map(|&c| (c, false)));
                     }
-                    continue;
-                };
-                // A long list (a common first word): visit only the runs of the sentence's bits.
-                let mut bits = mask;
-                while bits != 0 {
-                    let bit = bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    let (from, to) = (runs[bit] as usize, runs[bit + 1] as usize);
-                    for &c in list.get(from..to).unwrap_or(&[]) {
-                        if wanted(c) {
-                            try_pattern(tokens, i, end, c, hits);
-                        }
+                } else {
+                    tries.extend(list.iter().filter(|&&c| mask >> c.bit() & 1 != 0 && wanted(c)).map(|&c| (c, false)));
+                }
+                if next != NO_WORD {
+                    let first = tries.len();
+                    tries.extend(t.pair_patterns(word, next).iter().filter(|&&c| wanted(c)).map(|&c| (c, true)));
+                    // Matches come in (anchor bit, pattern) order, as the first-word list is.
+                    if tries.len() > first.max(1) {
+                        sort_by_key(tries, |&(c, _)| (c.bit(), c.pattern()));
                     }
+                }
+                for &(c, paired) in tries.iter() {
+                    try_pattern(tokens, i, end, c, paired, hits);
                 }
             }
         }
@@ -100,16 +107,12 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
     }
 }
 
-/// Tries one candidate pattern (of `patterns_from`) at token `i`.
-fn try_pattern(tokens: &[Token], i: usize, end: usize, c: Candidate, hits: &mut Vec<Hit>) {
+/// Tries one candidate pattern at token `i` (`paired`: from `pair_patterns`, its second word
+/// matched too).
+fn try_pattern(tokens: &[Token], i: usize, end: usize, c: Candidate, paired: bool, hits: &mut Vec<Hit>) {
     let Some((pat, elems)) = pattern(c.pattern()) else { return };
-    // Most candidates fail on their second word: check it before the recursive match.
-    if let Some(e) = elems.get(1).filter(|e| e.kind() == 0) {
-        if !tokens.get(i + 1).is_some_and(|t| i + 1 < end && in_set(e, t.word)) {
-            return;
-        }
-    }
-    if let Some((stop, skipped)) = match_from(tokens, i, i + 1, elems.get(1..).unwrap_or(&[]), end) {
+    let from = if paired { 2 } else { 1 };
+    if let Some((stop, skipped)) = match_from(tokens, i, i + from, elems.get(from..).unwrap_or(&[]), end) {
         hits.push(Hit {
             rule: pat.rule,
             start: i as u32,

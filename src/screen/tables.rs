@@ -2,8 +2,9 @@
 //!
 //! The wasm ships only the canonical tables: the sorted word list, word sets and the patterns as
 //! written. Everything here is a pure function of them (the word hash table, every expansion of
-//! `(a b|c d)` groups, the first-word index and the anchor masks), so it costs time at the first
-//! screening (about 1 ms native) instead of download bytes (about 140 KB gzip).
+//! `(a b|c d)` groups, the first-word and word-pair indexes, the anchor masks and groups, the
+//! co-occurrence rules by concept), so it costs time at the first screening (about 1 ms native)
+//! instead of download bytes (about 140 KB gzip).
 
 use super::lexicon::{
     cooc_rules, rule_lang, Candidate, ConceptSet, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_CONCEPT_KIND, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
@@ -60,9 +61,18 @@ pub(super) struct Tables {
     /// Every expansion of every pattern, in rule order.
     pub pats: Vec<Pat>,
     /// Patterns by first word: `first_pats[first_start[w]..first_start[w + 1]]`, sorted by
-    /// anchor bit.
+    /// anchor bit; only those whose second element is not a plain word set (optional, a gap, or
+    /// none): the others are by word pair.
     pub first_start: Vec<u32>,
     pub first_pats: Vec<Candidate>,
+    /// Patterns whose second element is a plain word set, by (first word, second word):
+    /// `pair_pats[start..end]` of the pair's slot in an open-addressing table, in pattern order.
+    /// Most candidates of a first word fail on the next word; these are never visited.
+    pub pair_slots: Vec<PairSlot>,
+    pub pair_pats: Vec<Candidate>,
+    /// Per first word: bit `second % 64` of every pair it begins (most words are asked about
+    /// pairs that are not there).
+    pub pair_seconds: Vec<u64>,
     /// Lists longer than LONG_LIST (common first words) are read by anchor bit: per such word
     /// (`runs_of[w]`, 1-based; 0 for a short list), where each bit's run begins in its list, 65
     /// offsets a word (`bit_runs[65 * (k - 1)..][..65]`, the last the list's length).
@@ -82,6 +92,45 @@ pub(super) struct Tables {
     pub rules: Vec<RuleDef>,
     /// The co-occurrence rules (`all` set), by index: a sentence with concepts checks only these.
     pub cooc_rules: Vec<u16>,
+}
+
+/// A slot of `Tables::pair_slots`: a pair of words (`first << 16 | second`) and its range of
+/// `pair_pats` (`end` 0: an empty slot).
+#[derive(Clone, Copy, Default)]
+pub(super) struct PairSlot {
+    key: u32,
+    start: u32,
+    end: u32,
+}
+
+fn pair_hash(key: u32) -> usize {
+    let x = key.wrapping_mul(0x9E37_79B1);
+    (x ^ x >> 16) as usize
+}
+
+impl Tables {
+    /// The patterns whose first element holds `first` and whose second is a plain word set that
+    /// holds `second`, in pattern order.
+    pub fn pair_patterns(&self, first: u16, second: u16) -> &[Candidate] {
+        if self.pair_seconds.get(usize::from(first)).is_none_or(|&m| m >> (second & 63) & 1 == 0) {
+            return &[];
+        }
+        let key = u32::from(first) << 16 | u32::from(second);
+        let mask = self.pair_slots.len().wrapping_sub(1);
+        let mut h = pair_hash(key) & mask;
+        // The table is at most half full, so an empty slot always ends the probe.
+        for _ in 0..self.pair_slots.len() {
+            let Some(slot) = self.pair_slots.get(h) else { break };
+            if slot.end == 0 {
+                break;
+            }
+            if slot.key == key {
+                return self.pair_pats.get(slot.start as usize..slot.end as usize).unwrap_or(&[]);
+            }
+            h = (h + 1) & mask;
+        }
+        &[]
+    }
 }
 
 pub(super) fn tables() -> &'static Tables {
@@ -151,6 +200,9 @@ fn build() -> Tables {
         pats: Vec::with_capacity(PATTERNS.len() / 4),
         first_start: Vec::new(),
         first_pats: Vec::new(),
+        pair_slots: Vec::new(),
+        pair_pats: Vec::new(),
+        pair_seconds: vec![0; words],
         runs_of: Vec::new(),
         bit_runs: Vec::new(),
         word_mask: vec![0; words],
@@ -250,9 +302,12 @@ fn build() -> Tables {
         }
     }
     // By first word (in pattern order), then each word's list sorted by anchor bit, stably: the
-    // matcher goes straight to a sentence's bits.
+    // matcher goes straight to a sentence's bits. Those with a plain second word set go by pair.
     let mut starts: Vec<u32> = vec![0; words + 1];
     for p in &t.pats {
+        if second_words(&t, p).is_some() {
+            continue;
+        }
         for &w in first_words(&t, p) {
             if let Some(n) = starts.get_mut(w as usize) {
                 *n += 1;
@@ -265,8 +320,15 @@ fn build() -> Tables {
         (*n, sum) = (sum, sum + *n);
     }
     let mut first_pats = vec![Candidate::new(0, 0, 0, 0); sum as usize];
+    let mut pairs: Vec<(u32, Candidate)> = Vec::new();
     for (index, (p, &(langs, bit))) in t.pats.iter().zip(&anchors.entries).enumerate() {
         let entry = Candidate::new(index as u32, langs, bit, follow(&t, p));
+        if let Some(second) = second_words(&t, p) {
+            for &w in first_words(&t, p) {
+                pairs.extend(second.iter().map(|&v| (u32::from(w) << 16 | u32::from(v), entry)));
+            }
+            continue;
+        }
         for &w in first_words(&t, p) {
             if let Some(cursor) = starts.get_mut(w as usize) {
                 if let Some(slot) = first_pats.get_mut(*cursor as usize) {
@@ -281,6 +343,29 @@ fn build() -> Tables {
     starts[0] = 0;
     t.first_pats = first_pats;
     t.first_start = starts;
+    // The pairs, by pair (then in pattern order), then their table.
+    let pairs = sort_pairs(pairs, words);
+    let keys = pairs.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
+    let size = (keys * 2).next_power_of_two().max(16);
+    t.pair_slots = vec![PairSlot::default(); size];
+    let mut from = 0;
+    while let Some(&(key, _)) = pairs.get(from) {
+        let to = from + pairs[from..].iter().take_while(|&&(k, _)| k == key).count();
+        let mut h = pair_hash(key) & (size - 1);
+        while t.pair_slots[h].end != 0 {
+            h = (h + 1) & (size - 1);
+        }
+        if let Some(m) = t.pair_seconds.get_mut((key >> 16) as usize) {
+            *m |= 1 << (key & 63);
+        }
+        t.pair_slots[h] = PairSlot {
+            key,
+            start: from as u32,
+            end: to as u32,
+        };
+        from = to;
+    }
+    t.pair_pats = pairs.iter().map(|&(_, c)| c).collect();
     // Each word's anchor groups, by word.
     t.groups = usize::from(anchors.groups);
     let mut starts = vec![0u32; words + 2];
@@ -326,6 +411,45 @@ pub(super) const LONG_LIST: usize = 24;
 fn first_words<'a>(t: &'a Tables, p: &Pat) -> &'a [u16] {
     let e = t.elems.get(p.start as usize).map_or(Elem::gap(0), |&e| e);
     t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[])
+}
+
+/// `pairs` (in pattern order) sorted by pair, stably: counting sorts by the second word, then
+/// the first.
+fn sort_pairs(pairs: Vec<(u32, Candidate)>, words: usize) -> Vec<(u32, Candidate)> {
+    let mut to = pairs.clone();
+    counting_sort(&pairs, &mut to, words, |&(key, _)| (key & 0xffff) as usize);
+    let mut back = pairs;
+    counting_sort(&to, &mut back, words, |&(key, _)| (key >> 16) as usize);
+    back
+}
+
+/// `from` into `to` (as long), by `key` (below `keys`), stably.
+fn counting_sort<T: Copy>(from: &[T], to: &mut [T], keys: usize, key: impl Fn(&T) -> usize) {
+    let mut at = vec![0usize; keys + 1];
+    for x in from {
+        if let Some(n) = at.get_mut(key(x) + 1) {
+            *n += 1;
+        }
+    }
+    for k in 1..at.len() {
+        at[k] += at[k - 1];
+    }
+    for x in from {
+        if let Some(cursor) = at.get_mut(key(x)) {
+            if let Some(slot) = to.get_mut(*cursor) {
+                *slot = *x;
+            }
+            *cursor += 1;
+        }
+    }
+}
+
+/// The words of pattern `p`'s second element when it is a plain word set (not optional, not a gap).
+fn second_words<'a>(t: &'a Tables, p: &Pat) -> Option<&'a [u16]> {
+    match t.elems.get(p.start as usize + 1) {
+        Some(e) if p.len > 1 && e.kind() == 0 => t.sets.get(e.start()..e.start() + e.len()),
+        _ => None,
+    }
 }
 
 /// The `follow` bits of pattern `p` (see `Candidate`): its second element's words, or every bit.
