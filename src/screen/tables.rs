@@ -240,9 +240,14 @@ fn build() -> Tables {
     let mut pieces: Vec<Piece> = Vec::new();
     let mut choice: Vec<usize> = Vec::new();
     let mut phrase: Vec<(Elem, usize)> = Vec::new();
+    // The groups' phrases, decoded once: their elements back to back, and each phrase's range.
+    let mut decoded: Vec<(Elem, usize)> = Vec::new();
+    let mut phrases: Vec<(usize, usize)> = Vec::new();
     while at < PATTERNS.len() {
-        // One written pattern: its plain elements and groups (phrases as byte ranges of PATTERNS).
+        // One written pattern: its plain elements and groups.
         pieces.clear();
+        decoded.clear();
+        phrases.clear();
         loop {
             match next_code(&mut at) {
                 None | Some(PAT_END) => break,
@@ -254,12 +259,19 @@ fn build() -> Tables {
                     break;
                 }
                 Some(OPEN) => {
-                    let (open, mut close) = (at, at);
-                    while next_code(&mut at).is_some_and(|c| c != CLOSE) {
-                        close = at;
+                    let (first, mut from) = (phrases.len(), decoded.len());
+                    loop {
+                        match next_code(&mut at) {
+                            None | Some(CLOSE) => break,
+                            Some(ALT) => {
+                                phrases.push((from, decoded.len()));
+                                from = decoded.len();
+                            }
+                            Some(c) => decoded.push(elem(c)),
+                        }
                     }
-                    let alts = codes(open, close).filter(|&c| c == ALT).count();
-                    pieces.push(Piece::Group(open, close, alts));
+                    phrases.push((from, decoded.len()));
+                    pieces.push(Piece::Group(first, phrases.len() - first - 1));
                 }
                 Some(c) => pieces.push(Piece::Elem(elem(c))),
             }
@@ -275,15 +287,9 @@ fn build() -> Tables {
             for (p, &k) in pieces.iter().zip(&choice) {
                 match *p {
                     Piece::Elem(e) => phrase.push(e),
-                    Piece::Group(from, to, _) => {
-                        let mut alt = 0;
-                        for c in codes(from, to) {
-                            if c == ALT {
-                                alt += 1;
-                            } else if alt == k {
-                                phrase.push(elem(c));
-                            }
-                        }
+                    Piece::Group(first, _) => {
+                        let (a, b) = phrases.get(first + k).copied().unwrap_or((0, 0));
+                        phrase.extend_from_slice(decoded.get(a..b).unwrap_or(&[]));
                     }
                 }
             }
@@ -291,7 +297,7 @@ fn build() -> Tables {
             // Next combination: bump the last group that has another phrase, reset the ones after.
             let Some(g) = (0..pieces.len())
                 .rev()
-                .find(|&g| matches!(pieces[g], Piece::Group(_, _, alts) if choice[g] < alts))
+                .find(|&g| matches!(pieces[g], Piece::Group(_, alts) if choice[g] < alts))
             else {
                 break;
             };
@@ -515,12 +521,12 @@ impl SetInfo {
     }
 }
 
-/// A piece of a written pattern: one element (and its set), or a group (its bytes in PATTERNS,
-/// phrases split by ALT, and how many ALTs).
+/// A piece of a written pattern: one element (and its set), or a group (its first phrase's index
+/// in the decoded phrases, and how many more it has).
 #[derive(Clone, Copy)]
 enum Piece {
     Elem((Elem, usize)),
-    Group(usize, usize, usize),
+    Group(usize, usize),
 }
 
 /// The next code of PATTERNS from byte `at` (an OPTIONAL prefix folded into its symbol).
@@ -547,12 +553,6 @@ fn next_code(at: &mut usize) -> Option<u16> {
             }
         }
     }
-}
-
-/// The codes of PATTERNS in bytes `from..to`.
-fn codes(from: usize, to: usize) -> impl Iterator<Item = u16> {
-    let mut at = from;
-    std::iter::from_fn(move || if at < to { next_code(&mut at) } else { None })
 }
 
 /// Gives each expanded pattern its anchor bit and first-word entry.
