@@ -11,6 +11,7 @@
 //! The folded words go into `buf` back to back; `lexicon::assign_words` looks each one up.
 
 use super::fold::{fold, is_combining_mark};
+use super::tables::short_word;
 
 /// No word id (the token is not in any lexicon).
 pub(super) const NO_WORD: u16 = u16::MAX;
@@ -45,14 +46,15 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 const LANES: u64 = 0x0101_0101_0101_0101;
 
 /// Appends the run of ASCII letters and digits at `bytes[i..]` to `buf`, lowercased; returns its
-/// length and whether it is plain: letters only, none three times in a row. Eight bytes at a
-/// time: per byte (bit 7 of its lane), whether it is a letter or a digit, by lane arithmetic that
-/// never carries (bytes below 0x80).
-fn ascii_run(bytes: &[u8], i: usize, buf: &mut Vec<u8>) -> (usize, bool) {
+/// length, whether it is plain (letters only, none three times in a row) and its first eight
+/// bytes as a little-endian word, zeros after the run. Eight bytes at a time: per byte (bit 7 of
+/// its lane), whether it is a letter or a digit, by lane arithmetic that never carries (bytes
+/// below 0x80).
+fn ascii_run(bytes: &[u8], i: usize, buf: &mut Vec<u8>) -> (usize, bool, u64) {
     // Bit 7 of a lane: the lane (below 0x80) is at least `c`; the lane is not zero.
     let at_least = |v: u64, c: u8| v + u64::from(0x80 - c) * LANES;
     let nonzero = |v: u64| ((v & !HIGH) + !HIGH | v) & HIGH;
-    let (mut len, mut digits, mut triple) = (0, 0, 0);
+    let (mut len, mut digits, mut triple, mut key) = (0, 0, 0, None);
     loop {
         // Eight bytes, little-endian (the first in the low lane), zeros past the end.
         let from = i + len;
@@ -80,6 +82,8 @@ fn ascii_run(bytes: &[u8], i: usize, buf: &mut Vec<u8>) -> (usize, bool) {
         buf.extend_from_slice(&folded.to_le_bytes());
         let run = (stop.trailing_zeros() / 8) as usize;
         buf.truncate(kept + run);
+        // The lanes of the run: every bit below the stopping lane.
+        key.get_or_insert(folded & ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1));
         // Lanes k where bytes k, k + 1 and k + 2 are one byte, within the run.
         let same = !nonzero(folded ^ folded >> 8) & HIGH;
         triple |= same & same >> 8 & within >> 16;
@@ -93,7 +97,7 @@ fn ascii_run(bytes: &[u8], i: usize, buf: &mut Vec<u8>) -> (usize, bool) {
         let run = buf.get(buf.len() - len..).unwrap_or_default();
         triple = u64::from(run.windows(3).any(|w| w[0] == w[1] && w[1] == w[2]));
     }
-    (len, digits == 0 && triple == 0)
+    (len, digits == 0 && triple == 0, key.unwrap_or(0))
 }
 
 /// Characters read as letters inside a word (`k*ll`, `h@ng`, `su1c1de`).
@@ -186,12 +190,18 @@ impl Builder<'_> {
     }
 
     /// A token that is one run of ASCII letters and digits, already lowercased in `buf[at..]`
-    /// (`open`, the run and `close` at once).
-    /// `plain`: letters only, no letter three times in a row (`fold_word` would leave them).
-    fn word(&mut self, at: usize, plain: bool, u16_start: u32, u16_end: u32) {
+    /// (`open`, the run and `close` at once). `plain`: the run is letters only, none three times
+    /// in a row (`fold_word` would leave it), with its first eight bytes as a word: a plain word
+    /// of up to eight letters gets its id here (`tables::short_word`), the one
+    /// `lexicon::assign_words` would give it.
+    fn word(&mut self, at: usize, plain: Option<u64>, u16_start: u32, u16_end: u32) {
         let buf = &mut self.text.buf;
         let folded = buf.get_mut(at..).unwrap_or_default();
-        let (len, word) = if plain { (folded.len(), NO_WORD) } else { fold_word(folded) };
+        let (len, word) = match plain {
+            Some(key) if folded.len() <= 8 => (folded.len(), short_word(key)),
+            Some(_) => (folded.len(), NO_WORD),
+            None => fold_word(folded),
+        };
         buf.truncate(at + len);
         self.text.tokens.push(Token {
             start: at as u32,
@@ -298,14 +308,14 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
             if byte.is_ascii_alphanumeric() {
                 // A run of ASCII letters and digits: one UTF-16 unit per byte.
                 let at = b.text.buf.len();
-                let (len, plain) = ascii_run(bytes, i, &mut b.text.buf);
+                let (len, plain, key) = ascii_run(bytes, i, &mut b.text.buf);
                 pos += len as u32;
                 i += len;
                 // The commonest token of all: the whole run, ended by a space or punctuation that
                 // cannot continue it (an apostrophe, a leet symbol or a non-ASCII letter can).
                 let ends = |n: u8| n.is_ascii() && !is_leet_symbol(n) && n != b'\'' && n != b'`';
                 if !b.open && bytes.get(i).is_none_or(|&n| ends(n)) {
-                    b.word(at, plain, start, pos);
+                    b.word(at, plain.then_some(key), start, pos);
                     // A space after it only ends it.
                     if bytes.get(i) == Some(&b' ') {
                         i += 1;
@@ -419,6 +429,22 @@ mod tests {
             String::from_utf16_lossy(&units[k.u16_start as usize..k.u16_end as usize]),
             "ÿou"
         );
+    }
+
+    #[test]
+    fn plain_words_get_the_ids_assign_words_gives() {
+        let mut t = Text::default();
+        let s = "I want to KILL myself tonight, honestly. no quiero vivir; hola amigo abcdefgh abcdefghi \
+                 suicide suicidal overdose xyzzy a i yo";
+        tokenize(s, &mut t, super::super::lexicon::emoji());
+        let given: Vec<u16> = t.tokens.iter().map(|k| k.word).collect();
+        assert!(given.iter().filter(|&&w| w != NO_WORD).count() > 10, "{given:?}");
+        t.tokens.iter_mut().for_each(|k| k.word = NO_WORD);
+        super::super::lexicon::assign_words(&mut t);
+        let looked_up: Vec<u16> = t.tokens.iter().map(|k| k.word).collect();
+        for (g, l) in given.iter().zip(&looked_up) {
+            assert!(*g == NO_WORD || g == l, "{given:?} {looked_up:?}");
+        }
     }
 
     #[test]

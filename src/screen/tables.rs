@@ -10,6 +10,7 @@ use super::lexicon::{
     cooc_rules, rule_lang, Candidate, ConceptSet, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS, FIRST_CONCEPT_KIND, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
+use super::normalize::NO_WORD;
 use crate::Level;
 use std::sync::OnceLock;
 
@@ -55,6 +56,9 @@ pub(super) struct Tables {
     pub words: Vec<u8>,
     /// Open-addressing table (FNV-1a, linear probing), at most half full.
     pub slots: Vec<Slot>,
+    /// The spellings of `slots` up to eight bytes, as little-endian words (zeros after the
+    /// spelling; 0: an empty slot), and their ids: `short_word`'s open-addressing table.
+    pub short_words: Vec<(u64, u16)>,
     /// SETS, then every word id once (the one-word sets).
     pub sets: Vec<u16>,
     pub elems: Vec<Elem>,
@@ -192,8 +196,10 @@ fn build() -> Tables {
     for w in 0..words {
         set_of.push(SetInfo::new(cost(&[w as u16])));
     }
+    let slots = word_table(&text);
     let mut t = Tables {
-        slots: word_table(&text),
+        short_words: short_words(&slots, &text),
+        slots,
         words: text,
         sets,
         elems: Vec::with_capacity(PATTERNS.len() * 2 / 3),
@@ -662,6 +668,49 @@ fn word_table(words: &[u8]) -> Vec<Slot> {
     slots
 }
 
+/// Up to eight bytes as a little-endian word, zeros after them.
+fn short_key(bytes: &[u8]) -> u64 {
+    bytes.iter().take(8).rev().fold(0, |k, &b| k << 8 | u64::from(b))
+}
+
+fn short_hash(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+}
+
+/// `short_words`: every spelling of the word table up to eight bytes, with its id.
+fn short_words(slots: &[Slot], words: &[u8]) -> Vec<(u64, u16)> {
+    let short = |s: &&Slot| s.id != 0 && (1..=8).contains(&s.len);
+    let size = (slots.iter().filter(short).count() * 2).next_power_of_two().max(16);
+    let mut table = vec![(0u64, 0u16); size];
+    for s in slots.iter().filter(short) {
+        let key = short_key(s.text(words));
+        let mut h = short_hash(key) & (size - 1);
+        while table[h].0 != 0 {
+            h = (h + 1) & (size - 1);
+        }
+        table[h] = (key, s.id - 1);
+    }
+    table
+}
+
+/// The id of the word whose spelling (of one to eight bytes) is `key` (see `short_key`), as
+/// `lexicon::lookup` finds it in the word table; NO_WORD when it is not there (`lookup` would
+/// then try the prefixes).
+pub(super) fn short_word(key: u64) -> u16 {
+    let table = &tables().short_words;
+    let mask = table.len().wrapping_sub(1);
+    let mut h = short_hash(key) & mask;
+    // At most half full: an empty slot always ends the probe.
+    for _ in 0..table.len() {
+        match table.get(h) {
+            Some(&(k, id)) if k == key => return id,
+            Some(&(k, _)) if k != 0 => h = (h + 1) & mask,
+            _ => break,
+        }
+    }
+    NO_WORD
+}
+
 /// LEB128 varints (7 bits a byte, low bits first).
 fn varints(bytes: &[u8]) -> impl Iterator<Item = u32> + '_ {
     let mut at = 0;
@@ -760,4 +809,24 @@ fn decode_rules() -> Vec<RuleDef> {
         }
     }
     rules
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_words_find_what_lookup_finds() {
+        let t = tables();
+        let mut n = 0;
+        for slot in t.slots.iter().filter(|s| s.id != 0) {
+            let spelling = slot.text(&t.words);
+            if (1..=8).contains(&spelling.len()) {
+                assert_eq!(short_word(short_key(spelling)), super::super::lexicon::lookup(spelling), "{spelling:?}");
+                n += 1;
+            }
+        }
+        assert!(n > 1000, "{n}");
+        assert_eq!(short_word(short_key(b"xyzzyq")), NO_WORD);
+    }
 }
