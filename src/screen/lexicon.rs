@@ -51,6 +51,11 @@ impl ConceptSet {
         self.0[usize::from(bit >> 7)] >> (bit & 127) & 1 != 0
     }
 
+    /// Its low and high 128 bits (the co-occurrence index walks a window's bits).
+    pub fn halves(self) -> [u128; 2] {
+        self.0
+    }
+
     pub fn is_empty(self) -> bool {
         self == ConceptSet::EMPTY
     }

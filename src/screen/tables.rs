@@ -142,30 +142,72 @@ pub(super) fn tables() -> &'static Tables {
     TABLES.get_or_init(build)
 }
 
-/// The co-occurrence rules of each language (in rule order: English rules come first), with the
-/// concepts each needs (`all`), so that a window visits only the rules it could meet.
-fn cooc() -> &'static [Vec<(u16, ConceptSet)>; 2] {
-    static COOC: OnceLock<[Vec<(u16, ConceptSet)>; 2]> = OnceLock::new();
+/// One language's co-occurrence rules, indexed so that a window visits only the rules it could
+/// meet (there are over a hundred; a window of a long text holds a few concepts).
+struct Cooc {
+    /// Rule index and `all` of each co-occurrence rule of the language, in rule order.
+    rules: Vec<(u16, ConceptSet)>,
+    /// Per block of 64 of `rules`, per concept (256): the block's rules whose lowest `all` concept
+    /// it is (bit k: rule `64 * block + k`).
+    lowest: Vec<u64>,
+}
+
+fn cooc() -> &'static [Cooc; 2] {
+    static COOC: OnceLock<[Cooc; 2]> = OnceLock::new();
     COOC.get_or_init(|| {
-        let mut by_lang = [Vec::new(), Vec::new()];
+        let mut langs = [(); 2].map(|_| Cooc { rules: Vec::new(), lowest: Vec::new() });
         for (i, r) in cooc_rules() {
-            if let Some(list) = by_lang.get_mut(rule_lang(i as u16)) {
-                list.push((i as u16, r.all));
+            if let Some(lang) = langs.get_mut(rule_lang(i as u16)) {
+                lang.rules.push((i as u16, r.all));
             }
         }
-        by_lang
+        for lang in &mut langs {
+            lang.lowest = vec![0; lang.rules.len().div_ceil(64) * 256];
+            for (k, &(_, all)) in lang.rules.iter().enumerate() {
+                let bit = concepts(all).next().unwrap_or(0);
+                if let Some(m) = lang.lowest.get_mut(k / 64 * 256 + usize::from(bit)) {
+                    *m |= 1 << (k % 64);
+                }
+            }
+        }
+        langs
+    })
+}
+
+/// The concepts of `set`, lowest first.
+fn concepts(set: ConceptSet) -> impl Iterator<Item = u8> {
+    let [mut low, mut high] = set.halves();
+    std::iter::from_fn(move || {
+        let (half, base) = if low != 0 { (&mut low, 0) } else { (&mut high, 128) };
+        let bit = half.trailing_zeros();
+        (bit < 128).then(|| {
+            *half &= *half - 1;
+            (base + bit) as u8
+        })
     })
 }
 
 /// The co-occurrence rules (with their indexes, in rule order) whose `all` concepts are all in
-/// `concepts` (per language): the only ones that can meet in a window holding no other concepts.
-pub(super) fn cooc_candidates(concepts: [ConceptSet; 2]) -> impl Iterator<Item = (usize, &'static RuleDef)> {
+/// `held` (per language): the only ones that can meet in a window holding no other concepts.
+pub(super) fn cooc_candidates(held: [ConceptSet; 2]) -> impl Iterator<Item = (usize, &'static RuleDef)> {
     let rules = &tables().rules;
-    cooc().iter().zip(concepts).flat_map(move |(list, held)| {
-        let list = if held.is_empty() { &[][..] } else { &list[..] };
-        list.iter()
-            .filter(move |&&(_, all)| held.holds(all))
-            .filter_map(move |&(i, _)| Some((usize::from(i), rules.get(usize::from(i))?)))
+    cooc().iter().zip(held).flat_map(move |(lang, held)| {
+        let blocks = if held.is_empty() { 0 } else { lang.rules.len().div_ceil(64) };
+        (0..blocks).flat_map(move |block| {
+            let at = |bit: u8| lang.lowest.get(block * 256 + usize::from(bit)).copied().unwrap_or(0);
+            let mut mask = concepts(held).fold(0u64, |m, bit| m | at(bit));
+            std::iter::from_fn(move || {
+                while mask != 0 {
+                    let k = mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    let Some(&(i, all)) = lang.rules.get(64 * block + k) else { continue };
+                    if held.holds(all) {
+                        return Some((usize::from(i), rules.get(usize::from(i))?));
+                    }
+                }
+                None
+            })
+        })
     })
 }
 
