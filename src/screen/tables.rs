@@ -189,26 +189,54 @@ fn concepts(set: ConceptSet) -> impl Iterator<Item = u8> {
 
 /// The co-occurrence rules (with their indexes, in rule order) whose `all` concepts are all in
 /// `held` (per language): the only ones that can meet in a window holding no other concepts.
-pub(super) fn cooc_candidates(held: [ConceptSet; 2]) -> impl Iterator<Item = (usize, &'static RuleDef)> {
-    let rules = &tables().rules;
-    cooc().iter().zip(held).flat_map(move |(lang, held)| {
-        let blocks = if held.is_empty() { 0 } else { lang.rules.len().div_ceil(64) };
-        (0..blocks).flat_map(move |block| {
-            let at = |bit: u8| lang.lowest.get(block * 256 + usize::from(bit)).copied().unwrap_or(0);
-            let mut mask = concepts(held).fold(0u64, |m, bit| m | at(bit));
-            std::iter::from_fn(move || {
-                while mask != 0 {
-                    let k = mask.trailing_zeros() as usize;
-                    mask &= mask - 1;
-                    let Some(&(i, all)) = lang.rules.get(64 * block + k) else { continue };
-                    if held.holds(all) {
-                        return Some((usize::from(i), rules.get(usize::from(i))?));
-                    }
+pub(super) fn cooc_candidates(held: [ConceptSet; 2]) -> CoocCandidates {
+    CoocCandidates {
+        langs: cooc(),
+        rules: &tables().rules,
+        held,
+        lang: 0,
+        block: 0,
+        mask: 0,
+    }
+}
+
+/// The iterator of `cooc_candidates`: language by language, block by block, the rules whose
+/// lowest concept the window holds (`mask`, of block `block - 1`), then whether it holds them all.
+pub(super) struct CoocCandidates {
+    langs: &'static [Cooc; 2],
+    rules: &'static [RuleDef],
+    held: [ConceptSet; 2],
+    lang: usize,
+    block: usize,
+    mask: u64,
+}
+
+impl Iterator for CoocCandidates {
+    type Item = (usize, &'static RuleDef);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            while self.mask == 0 {
+                let lang = self.langs.get(self.lang)?;
+                let held = *self.held.get(self.lang)?;
+                if held.is_empty() || self.block * 64 >= lang.rules.len() {
+                    (self.lang, self.block) = (self.lang + 1, 0);
+                    continue;
                 }
-                None
-            })
-        })
-    })
+                let at = |bit: u8| lang.lowest.get(self.block * 256 + usize::from(bit)).copied().unwrap_or(0);
+                self.mask = concepts(held).fold(0, |m, bit| m | at(bit));
+                self.block += 1;
+            }
+            let k = (self.block - 1) * 64 + self.mask.trailing_zeros() as usize;
+            self.mask &= self.mask - 1;
+            let (Some(lang), Some(held)) = (self.langs.get(self.lang), self.held.get(self.lang)) else { return None };
+            if let Some(&(i, all)) = lang.rules.get(k) {
+                if held.holds(all) {
+                    return Some((usize::from(i), self.rules.get(usize::from(i))?));
+                }
+            }
+        }
+    }
 }
 
 /// FNV-1a, the word hash.
