@@ -5,7 +5,7 @@
 use super::lexicon::{anchor_mask, bit_runs, in_set, pattern, patterns_from, Candidate, Elem};
 use super::normalize::{Token, NO_WORD, SENTENCE};
 use super::sort_by_key;
-use super::tables::tables;
+use super::tables::{tables, LONG_LIST};
 
 /// A raw pattern match: tokens `start..end` matched a pattern of rule `rule`.
 #[derive(Clone, Copy, Debug)]
@@ -42,26 +42,27 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
         while end < tokens.len() && tokens[end].brk != SENTENCE {
             end += 1;
         }
-        // The anchor bits of the sentence: most sentences have none, and then nothing can match.
-        let mask = tokens[begin..end].iter().fold(0u64, |m, t| m | anchor_mask(t.word));
-        if mask != 0 {
-            // The bits are shared by many anchor sets; the groups the sentence holds are exact.
-            *sentence = sentence.wrapping_add(1);
-            if *sentence == 0 {
-                seen.fill(0);
-                *sentence = 1;
-            }
-            let now = *sentence;
-            for tok in &tokens[begin..end] {
-                let w = usize::from(tok.word);
-                if let (Some(&a), Some(&b)) = (t.word_groups_start.get(w), t.word_groups_start.get(w + 1)) {
-                    for &g in t.word_groups.get(a as usize..b as usize).unwrap_or(&[]) {
-                        if let Some(s) = seen.get_mut(usize::from(g)) {
-                            *s = now;
-                        }
+        // The anchor bits of the sentence (most sentences have none, and then nothing can match),
+        // and the anchor groups it holds: the bits are shared by many anchor sets, a group is exact.
+        *sentence = sentence.wrapping_add(1);
+        if *sentence == 0 {
+            seen.fill(0);
+            *sentence = 1;
+        }
+        let now = *sentence;
+        let mut mask = 0;
+        for tok in &tokens[begin..end] {
+            mask |= anchor_mask(tok.word);
+            let w = usize::from(tok.word);
+            if let (Some(&a), Some(&b)) = (t.word_groups_start.get(w), t.word_groups_start.get(w + 1)) {
+                for &g in t.word_groups.get(a as usize..b as usize).unwrap_or(&[]) {
+                    if let Some(s) = seen.get_mut(usize::from(g)) {
+                        *s = now;
                     }
                 }
             }
+        }
+        if mask != 0 {
             let seen = &*seen;
             let anchored = |c: Candidate| {
                 t.pat_group
@@ -78,7 +79,8 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
                 // Most candidates fail here: kept inline, before any call.
                 let wanted = |c: Candidate| c.may_follow(next) && c.langs() & langs != 0 && anchored(c);
                 tries.clear();
-                if let Some(runs) = bit_runs(word) {
+                // (Only a long list has runs.)
+                if let Some(runs) = if list.len() > LONG_LIST { bit_runs(word) } else { None } {
                     // A long list (a common first word): visit only the runs of the sentence's bits.
                     let mut bits = mask;
                     while bits != 0 {
