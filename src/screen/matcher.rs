@@ -94,7 +94,8 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
                 }
                 if next != NO_WORD {
                     let first = tries.len();
-                    tries.extend(t.pair_patterns(word, next).iter().filter(|&&c| wanted(c)).map(|&c| (c, true)));
+                    let pairs = t.pair_patterns(word, next).iter();
+                    tries.extend(pairs.filter(|&&c| mask >> c.bit() & 1 != 0 && wanted(c)).map(|&c| (c, true)));
                     // Matches come in (anchor bit, pattern) order, as the first-word list is.
                     if tries.len() > first.max(1) {
                         sort_by_key(tries, |&(c, _)| (c.bit(), c.pattern()));
