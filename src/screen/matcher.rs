@@ -87,7 +87,8 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
                         let bit = bits.trailing_zeros() as usize;
                         bits &= bits - 1;
                         let (from, to) = (runs[bit] as usize, runs[bit + 1] as usize);
-                        tries.extend(list.get(from..to).unwrap_or(&[]).iter().filter(|&&c| wanted(c)).map(|&c| (c, false)));
+                        let run = list.get(from..to).unwrap_or(&[]).iter();
+                        tries.extend(run.filter(|&&c| wanted(c)).map(|&c| (c, false)));
                     }
                 } else {
                     tries.extend(list.iter().filter(|&&c| mask >> c.bit() & 1 != 0 && wanted(c)).map(|&c| (c, false)));
