@@ -1,8 +1,9 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
-//! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and threshold as
-//! logits, the long-message threshold, the urgency head's threshold alone and the veto, the features (words, word pairs, character 5-grams, rule
-//! ids) front-coded, their weights and categories, for two heads (risk and urgency). Weights are
-//! one signed byte each, scaled per head so the largest is ±127 (thresholds take the same scale).
+//! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and thresholds as
+//! logits (risk, urgency, long messages, the urgency head alone, the veto), the features (words,
+//! word pairs, character 5-grams, rule ids) front-coded, their weights and categories, for two
+//! heads (risk and urgency). Weights are one signed byte each, scaled per head so the largest is
+//! ±127 (thresholds take the same scale).
 
 use crate::codegen::{fail, read_data, write_out};
 use crate::screen::{CATEGORIES, LANGS};

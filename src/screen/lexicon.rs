@@ -291,12 +291,6 @@ pub(super) fn rules() -> &'static [RuleDef] {
     &tables().rules
 }
 
-/// The co-occurrence rules (those with `all`), with their indexes, in rule order.
-pub(super) fn cooc_rules() -> impl Iterator<Item = (usize, &'static RuleDef)> {
-    let t = tables();
-    t.cooc_rules.iter().filter_map(|&i| Some((usize::from(i), t.rules.get(usize::from(i))?)))
-}
-
 /// The language of rule `index` (0 English, 1 Spanish): English rules come first.
 pub(super) fn rule_lang(index: u16) -> usize {
     usize::from(usize::from(index) >= FIRST_ES_RULE)

@@ -181,19 +181,15 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
         context::judge(&text.tokens, hits, context, findings);
     }
     let mut out = build(&text.tokens, findings);
-    // The word model is the second net: only where the rules found no risk and judged nothing
-    // away as an idiom or an object ("die of cringe", "kill the process"). Frames (a story, a
-    // study, a game) do not silence it: their words are common ("means", "season", "game") and
-    // the model learned them itself; leaving each blind set out in turn, silencing it on frames
-    // cost 12 of 540 English catches for no fewer false alarms.
+    // The word model is the second net. It adds a finding only where the rules found no more than
+    // `concern` and judged nothing away as an idiom or an object ("die of cringe", "kill the
+    // process"). Frames (a story, a study, a game) do not silence it: their words are common
+    // ("means", "season", "game") and the model learned them itself; leaving each blind set out in
+    // turn, silencing it on frames cost 12 of 540 English catches for no fewer false alarms.
     let rules = lexicon::rules();
     let judged_away = hits
         .iter()
         .any(|h| rules.get(h.rule as usize).is_some_and(|r| matches!(r.kind, lexicon::Kind::Exclude)));
-    // Where the rules found only `concern`, both of the model's heads agreeing lifts it to
-    // `urgent`: leaving each blind and training set out in turn, that lifted 19 English and 21
-    // Spanish messages labelled urgent or emergency for 12 and 3 labelled concern.
-    // The model adds `urgent` on its own too when its urgency head alone is sure (`urgency_alone`).
     let may_add = out.level <= Level::Concern && !judged_away;
     // Where the rules found `concern` or `urgent` (never `emergency`) and the model is all but sure
     // there is no risk, the model overrules them: leaving each of the newest six training sets per
@@ -209,8 +205,13 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
         if may_veto && clear {
             overrule(&mut out);
         } else if let (true, Some(m)) = (may_add, verdict.finding) {
+            // Where the rules found nothing: `concern`, or `urgent` when the urgency head agrees
+            // or is sure on its own (`urgency_alone`).
             if out.level < Level::Concern {
                 add_model_finding(&mut out, &text.tokens, &m);
+            // Where the rules found only `concern`, both heads agreeing lift it to `urgent`:
+            // leaving each blind and training set out in turn, that lifted 19 English and 21
+            // Spanish messages labelled urgent or emergency for 12 and 3 labelled concern.
             } else if m.urgent && m.risk {
                 lift_to_urgent(&mut out, &text.tokens, &m);
             }

@@ -53,7 +53,7 @@ const LANES: u64 = 0x0101_0101_0101_0101;
 fn ascii_run(bytes: &[u8], i: usize, buf: &mut Vec<u8>) -> (usize, bool, u64) {
     // Bit 7 of a lane: the lane (below 0x80) is at least `c`; the lane is not zero.
     let at_least = |v: u64, c: u8| v + u64::from(0x80 - c) * LANES;
-    let nonzero = |v: u64| ((v & !HIGH) + !HIGH | v) & HIGH;
+    let nonzero = |v: u64| (((v & !HIGH) + !HIGH) | v) & HIGH;
     let (mut len, mut digits, mut triple, mut key) = (0, 0, 0, None);
     loop {
         // Eight bytes, little-endian (the first in the low lane), zeros past the end.
@@ -69,7 +69,7 @@ fn ascii_run(bytes: &[u8], i: usize, buf: &mut Vec<u8>) -> (usize, bool, u64) {
             }
         };
         let (v, ascii) = (x & !HIGH, !x & HIGH);
-        let lower = v | 0x20 * LANES;
+        let lower = v | (0x20 * LANES);
         let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1) & ascii;
         let digit = at_least(v, b'0') & !at_least(v, b'9' + 1) & ascii;
         // The first lane that is neither ends the run (none: all eight are in it).

@@ -7,7 +7,7 @@
 //! instead of download bytes (about 140 KB gzip).
 
 use super::lexicon::{
-    cooc_rules, rule_lang, Candidate, ConceptSet, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS,
+    rule_lang, Candidate, ConceptSet, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS,
     FIRST_CONCEPT_KIND, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
@@ -101,8 +101,6 @@ pub(super) struct Tables {
     /// How many groups there are.
     pub groups: usize,
     pub rules: Vec<RuleDef>,
-    /// The co-occurrence rules (`all` set), by index: a sentence with concepts checks only these.
-    pub cooc_rules: Vec<u16>,
 }
 
 impl Tables {
@@ -141,7 +139,8 @@ fn cooc() -> &'static [Cooc; 2] {
     static COOC: OnceLock<[Cooc; 2]> = OnceLock::new();
     COOC.get_or_init(|| {
         let mut langs = [(); 2].map(|_| Cooc { rules: Vec::new(), lowest: Vec::new() });
-        for (i, r) in cooc_rules() {
+        // The co-occurrence rules (those with `all`), in rule order.
+        for (i, r) in tables().rules.iter().enumerate().filter(|(_, r)| !r.all.is_empty()) {
             if let Some(lang) = langs.get_mut(rule_lang(i as u16)) {
                 lang.rules.push((i as u16, r.all));
             }
@@ -276,9 +275,7 @@ fn build() -> Tables {
         word_groups: Vec::new(),
         groups: 0,
         rules: decode_rules(),
-        cooc_rules: Vec::new(),
     };
-    t.cooc_rules = (0..t.rules.len() as u16).filter(|&i| !t.rules[usize::from(i)].all.is_empty()).collect();
     // A code's element and its word set (an index of `set_of`; none for a gap).
     let elem = |code: u16| -> (Elem, usize) {
         let kind = u32::from(code & OPTIONAL != 0);
