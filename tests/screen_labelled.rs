@@ -278,6 +278,12 @@ fn held_out_sets_are_reported() {
         ("es.trainAG.tsv", Lang::Es),
         ("en.trainAH.tsv", Lang::En),
         ("es.trainAH.tsv", Lang::Es),
+        ("en.trainAI.tsv", Lang::En),
+        ("es.trainAI.tsv", Lang::Es),
+        ("en.trainAJ.tsv", Lang::En),
+        ("es.trainAJ.tsv", Lang::Es),
+        ("en.trainAK.tsv", Lang::En),
+        ("es.trainAK.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
