@@ -284,6 +284,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAJ.tsv", Lang::Es),
         ("en.trainAK.tsv", Lang::En),
         ("es.trainAK.tsv", Lang::Es),
+        ("en.trainAL.tsv", Lang::En),
+        ("es.trainAL.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
