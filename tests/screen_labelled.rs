@@ -286,6 +286,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAK.tsv", Lang::Es),
         ("en.trainAL.tsv", Lang::En),
         ("es.trainAL.tsv", Lang::Es),
+        ("en.trainAM.tsv", Lang::En),
+        ("es.trainAM.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
