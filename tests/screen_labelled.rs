@@ -288,6 +288,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAL.tsv", Lang::Es),
         ("en.trainAM.tsv", Lang::En),
         ("es.trainAM.tsv", Lang::Es),
+        ("en.trainAN.tsv", Lang::En),
+        ("es.trainAN.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
