@@ -12,7 +12,7 @@ use crate::Level;
 /// How far back (in words) a negator still negates a match.
 const NEG_WINDOW: usize = 4;
 /// How far back (in words) we look for the subject of a match.
-const SUBJECT_WINDOW: usize = 8;
+pub(super) const SUBJECT_WINDOW: usize = 8;
 
 // Per-sentence marker bits.
 const S_NOW: u8 = 1;
@@ -30,6 +30,8 @@ pub(super) struct Finding {
     pub subject: Subject,
     /// Counts without the company its rule `needs` (immediacy in the sentence).
     pub alone: bool,
+    /// The UTF-16 span of tokens `start..end` in the original text (`screen_with` fills it in).
+    pub span: (u32, u32),
 }
 
 /// Scratch reused between calls.
@@ -62,7 +64,7 @@ struct ConceptHit {
 
 /// Adjacent sentences this short (in words) are read as one for co-occurrence
 /// ("I'm on the roof. This is it."), up to COOC_WINDOW of them.
-const SHORT_SENTENCE: u32 = 12;
+pub(super) const SHORT_SENTENCE: u32 = 12;
 const COOC_WINDOW: usize = 4;
 
 fn rule(h: &Hit) -> Option<&'static RuleDef> {
@@ -175,6 +177,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             level,
             subject,
             alone: r.now_alone && sentence_marks & S_NOW != 0,
+            span: (0, 0),
         });
     }
     if any_concept {
@@ -314,6 +317,7 @@ impl Cooccurrence<'_> {
                     level,
                     subject,
                     alone: false,
+                    span: (0, 0),
                 });
             }
         }

@@ -289,6 +289,15 @@ fn fold_word(bytes: &mut [u8]) -> (usize, u16) {
 pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
     text.buf.clear();
     text.tokens.clear();
+    tokenize_more(input, text, emoji, 0);
+}
+
+/// Splits and folds `input` onto the end of `text`, as the text that continues from UTF-16 offset
+/// `pos`; returns the offset after it. Reading a text in pieces, each cut just after a `.`, `?`,
+/// `;` or newline, gives exactly the tokens of reading it whole: such a byte always closes the
+/// word before it and starts a sentence (the state a text starts in), and a word never looks past
+/// it.
+pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)], mut pos: u32) -> u32 {
     let mut b = Builder {
         text,
         emoji,
@@ -299,7 +308,6 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
         pending: SENTENCE,
     };
     let bytes = input.as_bytes();
-    let mut pos: u32 = 0;
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
@@ -378,6 +386,7 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
         }
     }
     b.close();
+    pos
 }
 
 #[cfg(test)]
