@@ -83,16 +83,25 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
     } = scratch;
     sentence_of.clear();
     marks.clear();
+    sentence_len.clear();
     excluded.clear();
+    // The first token starts a sentence whatever comes before it.
+    let (mut mark, mut len) = (0u8, 0u32);
     for t in tokens {
-        if t.brk == SENTENCE || marks.is_empty() {
-            marks.push(0);
+        if t.brk == SENTENCE && len > 0 {
+            marks.push(mark);
+            sentence_len.push(len);
+            (mark, len) = (0, 0);
         }
-        let s = marks.len() - 1;
-        sentence_of.push(s as u32);
+        sentence_of.push(marks.len() as u32);
+        len += 1;
         if flags(t.word) & HYPER != 0 {
-            marks[s] |= S_HYPER;
+            mark |= S_HYPER;
         }
+    }
+    if len > 0 {
+        marks.push(mark);
+        sentence_len.push(len);
     }
     let mut any_concept = false;
     for h in hits {
@@ -214,13 +223,6 @@ impl Cooccurrence<'_> {
         concepts.clear();
         sentence_concepts.clear();
         sentence_concepts.resize(self.marks.len(), [ConceptSet::EMPTY; 2]);
-        sentence_len.clear();
-        sentence_len.resize(self.marks.len(), 0);
-        for &s in self.sentence_of {
-            if let Some(n) = sentence_len.get_mut(s as usize) {
-                *n += 1;
-            }
-        }
         for h in hits {
             let Some(r) = rule(h) else { continue };
             let Kind::Concept(bit) = r.kind else { continue };
@@ -242,9 +244,10 @@ impl Cooccurrence<'_> {
             });
         }
         super::sort_by_key(concepts, |c| (c.sentence, c.start));
-        for s in 0..sentence_concepts.len() {
-            let ones = sentence_concepts[s];
-            if ones[0].is_empty() && ones[1].is_empty() {
+        // The sentences that hold a concept, in order (each once).
+        let mut prev = None;
+        for s in concepts.iter().map(|c| c.sentence as usize) {
+            if prev.replace(s) == Some(s) {
                 continue;
             }
             let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);

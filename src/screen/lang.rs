@@ -11,19 +11,13 @@ pub(super) const ALL: u8 = EN | ES;
 /// The language the function words clearly point to, if any: at least two of them, and three
 /// times as many as the other language's.
 pub(super) fn detect(tokens: &[Token]) -> Option<Lang> {
-    let [en, es] = count(tokens);
-    decide(en, es)
-}
-
-/// The English and Spanish function words among `tokens`.
-pub(super) fn count(tokens: &[Token]) -> [u32; 2] {
     let (mut en, mut es) = (0u32, 0u32);
     for t in tokens {
         let f = flags(t.word);
         en += u32::from(f & STOP_EN != 0);
         es += u32::from(f & STOP_ES != 0);
     }
-    [en, es]
+    decide(en, es)
 }
 
 /// `detect` from the counts of English and Spanish function words.

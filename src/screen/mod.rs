@@ -217,7 +217,8 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
     // sentence start seen and the latest place a piece may end.
     let (mut from, mut pos, mut words, mut last_start, mut cut_at) = (0, 0, 0, 0, None);
     // Pieces: the global index of `text.tokens[0]`, where this piece's own tokens begin (those
-    // before are context), the function words counted and the lexicons used.
+    // before are context), and the lexicons used. The function words are counted as they are read
+    // (every token once), so the guess counts those of the first piece and a little more.
     let (mut base, mut own, mut counts, mut used) = (0u32, 0, [0u32; 2], langs);
     loop {
         let mut to = (from + PIECE).min(input.len());
@@ -232,6 +233,9 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
         from = to;
         for (i, t) in text.tokens.iter().enumerate().skip(new) {
             words += usize::from(t.end > t.start);
+            let f = lexicon::flags(t.word);
+            counts[0] += u32::from(f & lexicon::STOP_EN != 0);
+            counts[1] += u32::from(f & lexicon::STOP_ES != 0);
             if t.brk == normalize::SENTENCE && i > last_start {
                 if i - last_start > context::SHORT_SENTENCE as usize {
                     cut_at = Some(i);
@@ -250,8 +254,6 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
             return Ok(screen_whole(hint, s));
         }
         let tokens = text.tokens.get(..cut).unwrap_or_default();
-        let [en, es] = lang::count(tokens.get(own..).unwrap_or_default());
-        counts = [counts[0] + en, counts[1] + es];
         let guess = *used.get_or_insert_with(|| lang::lexicons(hint, lang::decide(counts[0], counts[1])));
         if last {
             let right = lang::lexicons(hint, lang::decide(counts[0], counts[1]));
