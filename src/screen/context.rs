@@ -67,10 +67,6 @@ struct ConceptHit {
 pub(super) const SHORT_SENTENCE: u32 = 12;
 const COOC_WINDOW: usize = 4;
 
-fn rule(h: &Hit) -> Option<&'static RuleDef> {
-    rules().get(h.rule as usize)
-}
-
 /// Turns raw hits into findings (crisis and distress), appended to `out`.
 pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: &mut Vec<Finding>) {
     let Scratch {
@@ -104,8 +100,9 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         sentence_len.push(len);
     }
     let mut any_concept = false;
+    let rules = rules();
     for h in hits {
-        let Some(r) = rule(h) else { continue };
+        let Some(r) = rules.get(h.rule as usize) else { continue };
         let bit = match r.kind {
             Kind::Now => S_NOW,
             Kind::Past => S_PAST,
@@ -126,12 +123,13 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
     }
     // `overlaps_any` needs the exclusions sorted by start.
     super::sort_by_key(excluded, |&e| e);
+    let mut excluded_here = Overlaps::new(excluded);
     for h in hits {
-        let Some(r) = rule(h) else { continue };
+        let Some(r) = rules.get(h.rule as usize) else { continue };
         if !matches!(r.kind, Kind::Crisis(_) | Kind::Distress) {
             continue;
         }
-        if overlaps_any(excluded, h.start, h.end) {
+        if excluded_here.any(h.start, h.end) {
             continue;
         }
         if is_negated(tokens, r, h) {
@@ -223,10 +221,11 @@ impl Cooccurrence<'_> {
         concepts.clear();
         sentence_concepts.clear();
         sentence_concepts.resize(self.marks.len(), [ConceptSet::EMPTY; 2]);
+        let (rules, mut excluded) = (rules(), Overlaps::new(self.excluded));
         for h in hits {
-            let Some(r) = rule(h) else { continue };
+            let Some(r) = rules.get(h.rule as usize) else { continue };
             let Kind::Concept(bit) = r.kind else { continue };
-            if r.excludable && overlaps_any(self.excluded, h.start, h.end) {
+            if r.excludable && excluded.any(h.start, h.end) {
                 continue;
             }
             if is_negated(self.tokens, r, h) {
@@ -334,10 +333,40 @@ pub(super) const MAX_SPAN: u32 = 80;
 /// start within MAX_SPAN before it, so the whole pass stays linear.
 pub(super) fn overlaps_any(spans: &[(u32, u32)], start: u32, end: u32) -> bool {
     let from = spans.partition_point(|&(a, _)| a + MAX_SPAN < start);
-    spans[from..]
+    overlaps_from(spans, from, start, end)
+}
+
+fn overlaps_from(spans: &[(u32, u32)], from: usize, start: u32, end: u32) -> bool {
+    spans.get(from..).unwrap_or_default()
         .iter()
         .take_while(|&&(a, _)| a < end)
         .any(|&(a, b)| a < end && start < b)
+}
+
+/// `overlaps_any` for spans asked about in order of `start` (hits come in token order): the
+/// search resumes where the last one stopped (`partition_point` moves only forward as `start`
+/// grows), and starts over if a `start` comes out of order.
+struct Overlaps<'a> {
+    spans: &'a [(u32, u32)],
+    from: usize,
+    last: u32,
+}
+
+impl<'a> Overlaps<'a> {
+    fn new(spans: &'a [(u32, u32)]) -> Self {
+        Overlaps { spans, from: 0, last: 0 }
+    }
+
+    fn any(&mut self, start: u32, end: u32) -> bool {
+        if start < self.last {
+            self.from = 0;
+        }
+        self.last = start;
+        while self.spans.get(self.from).is_some_and(|&(a, _)| a + MAX_SPAN < start) {
+            self.from += 1;
+        }
+        overlaps_from(self.spans, self.from, start, end)
+    }
 }
 
 /// Whether a negator ("not", "never", "no") stands in the few words before `start`, in the same
