@@ -242,13 +242,8 @@ pub(super) fn emoji() -> &'static [(char, u16)] {
 
 /// Gives each token without one its word id.
 pub(super) fn assign_words(text: &mut Text) {
-    assign_words_from(text, 0);
-}
-
-/// Gives each token from `from` on without one its word id.
-pub(super) fn assign_words_from(text: &mut Text, from: usize) {
     let Text { buf, tokens, .. } = text;
-    for t in tokens.iter_mut().skip(from) {
+    for t in tokens.iter_mut() {
         if t.word == NO_WORD && t.start < t.end {
             t.word = buf.get(t.start as usize..t.end as usize).map_or(NO_WORD, lookup);
         }

@@ -229,9 +229,14 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
         }
         let new = text.tokens.len();
         pos = normalize::tokenize_more(input.get(from..to).unwrap_or_default(), text, emoji, pos);
-        lexicon::assign_words_from(text, new);
         from = to;
-        for (i, t) in text.tokens.iter().enumerate().skip(new) {
+        // One pass over the new tokens: word ids (as `lexicon::assign_words`), words, function
+        // words and sentence starts.
+        let normalize::Text { buf, tokens } = &mut *text;
+        for (i, t) in tokens.iter_mut().enumerate().skip(new) {
+            if t.word == normalize::NO_WORD && t.start < t.end {
+                t.word = buf.get(t.start as usize..t.end as usize).map_or(normalize::NO_WORD, lexicon::lookup);
+            }
             words += usize::from(t.end > t.start);
             let f = lexicon::flags(t.word);
             counts[0] += u32::from(f & lexicon::STOP_EN != 0);
