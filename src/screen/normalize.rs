@@ -117,6 +117,12 @@ fn is_leet_symbol(b: u8) -> bool {
     matches!(b, b'!' | b'*' | b'|' | b'@' | b'$' | b'+')
 }
 
+/// The fold of U+00C0..=U+00FF (UTF-8 `C3 80`..`C3 BF`: the accented letters of Spanish and
+/// the other Latin languages) when it is one ASCII letter; 0 for the rest (Æ, Ð, ×, Ø, Þ, ß, æ,
+/// ð, ÷, ø, þ), which take the general path. None of them is an emoji, an apostrophe, a mark or
+/// invisible (the test `latin1_fast_path_folds_as_fold_does` checks this table against `fold`).
+const LATIN1: &[u8; 64] = b"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}' | '\u{FE00}'..='\u{FE0F}' | '\u{034F}')
 }
@@ -356,6 +362,20 @@ pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)],
             }
             continue;
         }
+        // An accented Latin letter that folds to one ASCII letter: what the general path below
+        // does for it (one UTF-16 unit, one byte into the word).
+        if byte == 0xC3 {
+            if let Some(&l) = bytes.get(i + 1).and_then(|&n| LATIN1.get(usize::from(n.wrapping_sub(0x80)))) {
+                if l != 0 {
+                    b.open(pos);
+                    b.text.buf.push(l);
+                    i += 2;
+                    pos += 1;
+                    b.last_u16_end = pos;
+                    continue;
+                }
+            }
+        }
         let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else { break };
         i += c.len_utf8();
         let start = pos;
@@ -454,6 +474,26 @@ mod tests {
         for (g, l) in given.iter().zip(&looked_up) {
             assert!(*g == NO_WORD || g == l, "{given:?} {looked_up:?}");
         }
+    }
+
+    #[test]
+    fn latin1_fast_path_folds_as_fold_does() {
+        let emoji = super::super::lexicon::emoji();
+        for (k, &l) in LATIN1.iter().enumerate() {
+            let c = char::from_u32(0xC0 + k as u32).unwrap();
+            let mut folded = Vec::new();
+            if c.is_alphanumeric() {
+                fold(c, |f| folded.push(f));
+            }
+            let one_ascii = matches!(folded[..], [f] if f.is_ascii());
+            assert_eq!(l != 0, one_ascii, "{c}");
+            if l != 0 {
+                assert_eq!(folded, [l as char], "{c}");
+                assert!(!is_invisible(c) && !is_apostrophe(c) && !is_combining_mark(c), "{c}");
+                assert!(emoji.binary_search_by(|(e, _)| e.cmp(&c)).is_err(), "{c}");
+            }
+        }
+        assert_eq!(words("Mañana DESPUÉS él Ñandú, ÿ æon straße"), ["manana", "despues", "el", "nandu", "y", "æon", "straße"]);
     }
 
     #[test]
