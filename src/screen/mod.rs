@@ -173,13 +173,15 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
         screen_whole(hint, s)
     } else {
         match screen_pieces(input, hint, None, s) {
+            // Read again with the right lexicons (this time the guess is not needed).
             Err(langs) => screen_pieces(input, hint, Some(langs), s).unwrap_or_default(),
             Ok(out) => out,
         }
     };
     // Do not keep a huge paste's buffers alive between calls (only a text with no place to cut it
-    // grows them this far).
-    if s.text.buf.capacity() > 1 << 16 || s.findings.capacity() > 1 << 12 {
+    // grows them this far: one with no long sentence, or with few words, such as emoji).
+    let big = s.text.buf.capacity() > 1 << 16 || s.text.tokens.capacity() > 1 << 14;
+    if big || s.hits.capacity() > 1 << 14 || s.findings.capacity() > 1 << 12 {
         *s = Scratch::default();
     }
     out
