@@ -215,7 +215,7 @@ impl Cooccurrence<'_> {
         hits: &[Hit],
         concepts: &mut Vec<ConceptHit>,
         sentence_concepts: &mut Vec<[ConceptSet; 2]>,
-        sentence_len: &mut Vec<u32>,
+        sentence_len: &[u32],
         out: &mut Vec<Finding>,
     ) {
         concepts.clear();
