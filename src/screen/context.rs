@@ -12,7 +12,7 @@ use crate::Level;
 /// How far back (in words) a negator still negates a match.
 const NEG_WINDOW: usize = 4;
 /// How far back (in words) we look for the subject of a match.
-const SUBJECT_WINDOW: usize = 8;
+pub(super) const SUBJECT_WINDOW: usize = 8;
 
 // Per-sentence marker bits.
 const S_NOW: u8 = 1;
@@ -30,6 +30,8 @@ pub(super) struct Finding {
     pub subject: Subject,
     /// Counts without the company its rule `needs` (immediacy in the sentence).
     pub alone: bool,
+    /// The UTF-16 span of tokens `start..end` in the original text (`screen_with` fills it in).
+    pub span: (u32, u32),
 }
 
 /// Scratch reused between calls.
@@ -62,12 +64,8 @@ struct ConceptHit {
 
 /// Adjacent sentences this short (in words) are read as one for co-occurrence
 /// ("I'm on the roof. This is it."), up to COOC_WINDOW of them.
-const SHORT_SENTENCE: u32 = 12;
+pub(super) const SHORT_SENTENCE: u32 = 12;
 const COOC_WINDOW: usize = 4;
-
-fn rule(h: &Hit) -> Option<&'static RuleDef> {
-    rules().get(h.rule as usize)
-}
 
 /// Turns raw hits into findings (crisis and distress), appended to `out`.
 pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: &mut Vec<Finding>) {
@@ -81,20 +79,30 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
     } = scratch;
     sentence_of.clear();
     marks.clear();
+    sentence_len.clear();
     excluded.clear();
+    // The first token starts a sentence whatever comes before it.
+    let (mut mark, mut len) = (0u8, 0u32);
     for t in tokens {
-        if t.brk == SENTENCE || marks.is_empty() {
-            marks.push(0);
+        if t.brk == SENTENCE && len > 0 {
+            marks.push(mark);
+            sentence_len.push(len);
+            (mark, len) = (0, 0);
         }
-        let s = marks.len() - 1;
-        sentence_of.push(s as u32);
+        sentence_of.push(marks.len() as u32);
+        len += 1;
         if flags(t.word) & HYPER != 0 {
-            marks[s] |= S_HYPER;
+            mark |= S_HYPER;
         }
     }
+    if len > 0 {
+        marks.push(mark);
+        sentence_len.push(len);
+    }
     let mut any_concept = false;
+    let rules = rules();
     for h in hits {
-        let Some(r) = rule(h) else { continue };
+        let Some(r) = rules.get(h.rule as usize) else { continue };
         let bit = match r.kind {
             Kind::Now => S_NOW,
             Kind::Past => S_PAST,
@@ -115,12 +123,13 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
     }
     // `overlaps_any` needs the exclusions sorted by start.
     super::sort_by_key(excluded, |&e| e);
+    let mut excluded_here = Overlaps::new(excluded);
     for h in hits {
-        let Some(r) = rule(h) else { continue };
+        let Some(r) = rules.get(h.rule as usize) else { continue };
         if !matches!(r.kind, Kind::Crisis(_) | Kind::Distress) {
             continue;
         }
-        if overlaps_any(excluded, h.start, h.end) {
+        if excluded_here.any(h.start, h.end) {
             continue;
         }
         if is_negated(tokens, r, h) {
@@ -175,6 +184,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             level,
             subject,
             alone: r.now_alone && sentence_marks & S_NOW != 0,
+            span: (0, 0),
         });
     }
     if any_concept {
@@ -205,23 +215,17 @@ impl Cooccurrence<'_> {
         hits: &[Hit],
         concepts: &mut Vec<ConceptHit>,
         sentence_concepts: &mut Vec<[ConceptSet; 2]>,
-        sentence_len: &mut Vec<u32>,
+        sentence_len: &[u32],
         out: &mut Vec<Finding>,
     ) {
         concepts.clear();
         sentence_concepts.clear();
         sentence_concepts.resize(self.marks.len(), [ConceptSet::EMPTY; 2]);
-        sentence_len.clear();
-        sentence_len.resize(self.marks.len(), 0);
-        for &s in self.sentence_of {
-            if let Some(n) = sentence_len.get_mut(s as usize) {
-                *n += 1;
-            }
-        }
+        let (rules, mut excluded) = (rules(), Overlaps::new(self.excluded));
         for h in hits {
-            let Some(r) = rule(h) else { continue };
+            let Some(r) = rules.get(h.rule as usize) else { continue };
             let Kind::Concept(bit) = r.kind else { continue };
-            if r.excludable && overlaps_any(self.excluded, h.start, h.end) {
+            if r.excludable && excluded.any(h.start, h.end) {
                 continue;
             }
             if is_negated(self.tokens, r, h) {
@@ -239,9 +243,10 @@ impl Cooccurrence<'_> {
             });
         }
         super::sort_by_key(concepts, |c| (c.sentence, c.start));
-        for s in 0..sentence_concepts.len() {
-            let ones = sentence_concepts[s];
-            if ones[0].is_empty() && ones[1].is_empty() {
+        // The sentences that hold a concept, in order (each once).
+        let mut prev = None;
+        for s in concepts.iter().map(|c| c.sentence as usize) {
+            if prev.replace(s) == Some(s) {
                 continue;
             }
             let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
@@ -314,6 +319,7 @@ impl Cooccurrence<'_> {
                     level,
                     subject,
                     alone: false,
+                    span: (0, 0),
                 });
             }
         }
@@ -327,10 +333,40 @@ pub(super) const MAX_SPAN: u32 = 80;
 /// start within MAX_SPAN before it, so the whole pass stays linear.
 pub(super) fn overlaps_any(spans: &[(u32, u32)], start: u32, end: u32) -> bool {
     let from = spans.partition_point(|&(a, _)| a + MAX_SPAN < start);
-    spans[from..]
+    overlaps_from(spans, from, start, end)
+}
+
+fn overlaps_from(spans: &[(u32, u32)], from: usize, start: u32, end: u32) -> bool {
+    spans.get(from..).unwrap_or_default()
         .iter()
         .take_while(|&&(a, _)| a < end)
         .any(|&(a, b)| a < end && start < b)
+}
+
+/// `overlaps_any` for spans asked about in order of `start` (hits come in token order): the
+/// search resumes where the last one stopped (`partition_point` moves only forward as `start`
+/// grows), and starts over if a `start` comes out of order.
+struct Overlaps<'a> {
+    spans: &'a [(u32, u32)],
+    from: usize,
+    last: u32,
+}
+
+impl<'a> Overlaps<'a> {
+    fn new(spans: &'a [(u32, u32)]) -> Self {
+        Overlaps { spans, from: 0, last: 0 }
+    }
+
+    fn any(&mut self, start: u32, end: u32) -> bool {
+        if start < self.last {
+            self.from = 0;
+        }
+        self.last = start;
+        while self.spans.get(self.from).is_some_and(|&(a, _)| a + MAX_SPAN < start) {
+            self.from += 1;
+        }
+        overlaps_from(self.spans, self.from, start, end)
+    }
 }
 
 /// Whether a negator ("not", "never", "no") stands in the few words before `start`, in the same

@@ -17,6 +17,11 @@ pub(super) fn detect(tokens: &[Token]) -> Option<Lang> {
         en += u32::from(f & STOP_EN != 0);
         es += u32::from(f & STOP_ES != 0);
     }
+    decide(en, es)
+}
+
+/// `detect` from the counts of English and Spanish function words.
+pub(super) fn decide(en: u32, es: u32) -> Option<Lang> {
     if en >= 2 && en >= 3 * es {
         Some(Lang::En)
     } else if es >= 2 && es >= 3 * en {

@@ -57,17 +57,17 @@ impl ConceptSet {
     }
 
     pub fn is_empty(self) -> bool {
-        self == ConceptSet::EMPTY
+        self.0[0] | self.0[1] == 0
     }
 
     /// Every bit of `other` is in `self`.
     pub fn holds(self, other: ConceptSet) -> bool {
-        self & other == other
+        other.0[0] & !self.0[0] | other.0[1] & !self.0[1] == 0
     }
 
     /// Some bit is in both.
     pub fn meets(self, other: ConceptSet) -> bool {
-        !(self & other).is_empty()
+        self.0[0] & other.0[0] | self.0[1] & other.0[1] != 0
     }
 }
 

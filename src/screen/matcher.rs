@@ -38,12 +38,9 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
     }
     let mut begin = 0;
     while begin < tokens.len() {
-        let mut end = begin + 1;
-        while end < tokens.len() && tokens[end].brk != SENTENCE {
-            end += 1;
-        }
         // The anchor bits of the sentence (most sentences have none, and then nothing can match),
         // and the anchor groups it holds: the bits are shared by many anchor sets, a group is exact.
+        // One pass finds the sentence's end and reads them.
         *sentence = sentence.wrapping_add(1);
         if *sentence == 0 {
             seen.fill(0);
@@ -51,7 +48,12 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
         }
         let now = *sentence;
         let mut mask = 0;
-        for tok in &tokens[begin..end] {
+        let mut end = begin;
+        for tok in tokens.get(begin..).unwrap_or_default() {
+            if end > begin && tok.brk == SENTENCE {
+                break;
+            }
+            end += 1;
             mask |= anchor_mask(tok.word);
             let w = usize::from(tok.word);
             if let (Some(&a), Some(&b)) = (t.word_groups_start.get(w), t.word_groups_start.get(w + 1)) {

@@ -162,7 +162,157 @@ pub fn rule_is_marker(id: &str) -> bool {
     })
 }
 
+/// A long text is read a piece at a time (about this many bytes each), so a huge paste needs only
+/// a piece's worth of memory, and the same buffers serve every piece and every call.
+const PIECE: usize = 16 << 10;
+
 fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
+    let out = if input.len() <= PIECE {
+        normalize::tokenize(input, &mut s.text, lexicon::emoji());
+        lexicon::assign_words(&mut s.text);
+        screen_whole(hint, s)
+    } else {
+        match screen_pieces(input, hint, None, s) {
+            // Read again with the right lexicons (this time the guess is not needed).
+            Err(langs) => screen_pieces(input, hint, Some(langs), s).unwrap_or_default(),
+            Ok(out) => out,
+        }
+    };
+    // Do not keep a huge paste's buffers alive between calls (only a text with no place to cut it
+    // grows them this far: one with no long sentence, or with few words, such as emoji).
+    let big = s.text.buf.capacity() > 1 << 16 || s.text.tokens.capacity() > 1 << 14;
+    if big || s.hits.capacity() > 1 << 14 || s.findings.capacity() > 1 << 12 {
+        *s = Scratch::default();
+    }
+    out
+}
+
+/// Screens `input` a piece at a time (see `PIECE`); a text that fits in one piece, or offers no
+/// place to cut it, is screened whole (`screen_whole`). `langs`: the lexicons to match with, when
+/// known. The language is detected on the whole text, so it is known only at the end: the first
+/// piece's guess serves until then, and a wrong guess returns `Err` with the right lexicons (the
+/// text must be read again with them).
+///
+/// A piece ends where a sentence of more than SHORT_SENTENCE tokens ends, so no co-occurrence
+/// window spans two pieces (a window only joins short sentences), and only once the text has more
+/// than 200 words (the word model reads only shorter texts). Matches never cross a sentence.
+/// Judging a match looks back at most SUBJECT_WINDOW tokens: the next piece keeps that many
+/// tokens of the one before as context (they are matched and judged in their own piece only).
+/// The findings are then those of the whole text, in pieces: `build` sorts them stably by
+/// (token, rule), and findings with one key come from one piece, in the order the whole text
+/// gives them.
+fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scratch) -> Result<Screening, u8> {
+    let Scratch {
+        text,
+        hits,
+        matcher,
+        findings,
+        context,
+        ..
+    } = s;
+    text.buf.clear();
+    text.tokens.clear();
+    findings.clear();
+    let emoji = lexicon::emoji();
+    let bytes = input.as_bytes();
+    // Reading: the next byte to read and its UTF-16 offset, the words read so far, the last
+    // sentence start seen and the latest place a piece may end.
+    let (mut from, mut pos, mut words, mut last_start, mut cut_at) = (0, 0, 0, 0, None);
+    // Pieces: the global index of `text.tokens[0]`, where this piece's own tokens begin (those
+    // before are context), and the lexicons used. The function words are counted as they are read
+    // (every token once), so the guess counts those of the first piece and a little more.
+    let (mut base, mut own, mut counts, mut used) = (0u32, 0, [0u32; 2], langs);
+    loop {
+        let mut to = (from + PIECE).min(input.len());
+        if let Some(k) = bytes.get(to..).and_then(|rest| rest.iter().position(|b| matches!(b, b'.' | b'?' | b';' | b'\n'))) {
+            to += k + 1;
+        } else {
+            to = input.len();
+        }
+        let new = text.tokens.len();
+        pos = normalize::tokenize_more(input.get(from..to).unwrap_or_default(), text, emoji, pos);
+        from = to;
+        // One pass over the new tokens: word ids (as `lexicon::assign_words`), words, function
+        // words and sentence starts.
+        let normalize::Text { buf, tokens } = &mut *text;
+        for (i, t) in tokens.iter_mut().enumerate().skip(new) {
+            if t.word == normalize::NO_WORD && t.start < t.end {
+                t.word = buf.get(t.start as usize..t.end as usize).map_or(normalize::NO_WORD, lexicon::lookup);
+            }
+            words += usize::from(t.end > t.start);
+            let f = lexicon::flags(t.word);
+            counts[0] += u32::from(f & lexicon::STOP_EN != 0);
+            counts[1] += u32::from(f & lexicon::STOP_ES != 0);
+            if t.brk == normalize::SENTENCE && i > last_start {
+                if i - last_start > context::SHORT_SENTENCE as usize {
+                    cut_at = Some(i);
+                }
+                last_start = i;
+            }
+        }
+        let last = from >= input.len();
+        let cut = match cut_at {
+            _ if last => text.tokens.len(),
+            Some(k) if words > model::MAX_WORDS => k,
+            _ => continue,
+        };
+        if last && base == 0 && own == 0 {
+            // Read whole: the language comes from every word before any match.
+            return Ok(screen_whole(hint, s));
+        }
+        let tokens = text.tokens.get(..cut).unwrap_or_default();
+        let guess = *used.get_or_insert_with(|| lang::lexicons(hint, lang::decide(counts[0], counts[1])));
+        if last {
+            let right = lang::lexicons(hint, lang::decide(counts[0], counts[1]));
+            if right != guess {
+                return Err(right);
+            }
+        }
+        hits.clear();
+        matcher::find(tokens.get(own..).unwrap_or_default(), guess, hits, matcher);
+        for h in hits.iter_mut() {
+            h.start += own as u32;
+            h.end += own as u32;
+        }
+        if !hits.is_empty() {
+            let first = findings.len();
+            context::judge(tokens, hits, context, findings);
+            for f in findings.iter_mut().skip(first) {
+                f.span = span(tokens, f);
+                f.start += base;
+                f.end += base;
+            }
+        }
+        if last {
+            break;
+        }
+        // The next piece: this one's last SUBJECT_WINDOW tokens as context, then what follows it.
+        let keep = cut.saturating_sub(context::SUBJECT_WINDOW);
+        let at = text.tokens.get(keep).map_or(text.buf.len(), |t| t.start as usize);
+        text.tokens.drain(..keep);
+        text.buf.drain(..at);
+        for t in text.tokens.iter_mut() {
+            t.start -= at as u32;
+            t.end -= at as u32;
+        }
+        base += keep as u32;
+        own = cut - keep;
+        last_start -= keep;
+        cut_at = None;
+    }
+    // More than 200 words: the word model does not read the text.
+    Ok(build(findings))
+}
+
+/// The UTF-16 span of a finding's tokens.
+fn span(tokens: &[normalize::Token], f: &context::Finding) -> (u32, u32) {
+    let a = tokens.get(f.start as usize).map_or(0, |t| t.u16_start);
+    let b = tokens.get(f.end.saturating_sub(1) as usize).map_or(a, |t| t.u16_end);
+    (a, b.max(a))
+}
+
+/// Screens the text in `s.text` (read whole).
+fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     let Scratch {
         text,
         hits,
@@ -171,16 +321,17 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
         context,
         model,
     } = s;
-    normalize::tokenize(input, text, lexicon::emoji());
-    lexicon::assign_words(text);
     let langs = lang::lexicons(hint, lang::detect(&text.tokens));
     hits.clear();
     matcher::find(&text.tokens, langs, hits, matcher);
     findings.clear();
     if !hits.is_empty() {
         context::judge(&text.tokens, hits, context, findings);
+        for f in findings.iter_mut() {
+            f.span = span(&text.tokens, f);
+        }
     }
-    let mut out = build(&text.tokens, findings);
+    let mut out = build(findings);
     // The word model is the second net. It adds a finding only where the rules found no more than
     // `concern` and judged nothing away as an idiom or an object ("die of cringe", "kill the
     // process"). Frames (a story, a study, a game) do not silence it: their words are common
@@ -216,10 +367,6 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
                 lift_to_urgent(&mut out, &text.tokens, &m);
             }
         }
-    }
-    // Do not keep a huge paste's buffers alive between calls.
-    if text.buf.capacity() > 1 << 16 {
-        *s = Scratch::default();
     }
     out
 }
@@ -276,7 +423,7 @@ fn push_model_evidence(
     }
 }
 
-fn build(tokens: &[normalize::Token], findings: &mut Vec<context::Finding>) -> Screening {
+fn build(findings: &mut Vec<context::Finding>) -> Screening {
     let rules = lexicon::rules();
     let kind = |f: &context::Finding| rules.get(f.rule as usize).map(|r| r.kind);
     let overlaps = |a: &context::Finding, b: &context::Finding| a.start < b.end && b.start < a.end;
@@ -304,14 +451,9 @@ fn build(tokens: &[normalize::Token], findings: &mut Vec<context::Finding>) -> S
     findings.dedup_by(|b, a| a.rule == b.rule && overlaps(a, b));
 
     let mut out = Screening::default();
-    let span = |f: &context::Finding| {
-        let a = tokens.get(f.start as usize).map_or(0, |t| t.u16_start);
-        let b = tokens.get(f.end.saturating_sub(1) as usize).map_or(a, |t| t.u16_end);
-        (a, b.max(a))
-    };
     for f in findings.iter() {
         let Some(r) = rules.get(f.rule as usize) else { continue };
-        let (start, end) = span(f);
+        let (start, end) = f.span;
         match r.kind {
             lexicon::Kind::Crisis(category) => {
                 out.level = out.level.max(f.level);

@@ -50,7 +50,7 @@ pub(super) struct LangModel {
 include!(concat!(env!("OUT_DIR"), "/model.rs"));
 
 /// Longer texts are left to the rules: the model learned from messages, not documents.
-const MAX_WORDS: usize = 200;
+pub(super) const MAX_WORDS: usize = 200;
 
 /// Length of the character grams, in bytes of the word padded as `<word>` (as the trainer's
 /// `CHAR_GRAM`).

@@ -117,6 +117,12 @@ fn is_leet_symbol(b: u8) -> bool {
     matches!(b, b'!' | b'*' | b'|' | b'@' | b'$' | b'+')
 }
 
+/// The fold of U+00C0..=U+00FF (UTF-8 `C3 80`..`C3 BF`: the accented letters of Spanish and
+/// the other Latin languages) when it is one ASCII letter; 0 for the rest (Æ, Ð, ×, Ø, Þ, ß, æ,
+/// ð, ÷, ø, þ), which take the general path. None of them is an emoji, an apostrophe, a mark or
+/// invisible (the test `latin1_fast_path_folds_as_fold_does` checks this table against `fold`).
+const LATIN1: &[u8; 64] = b"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}' | '\u{FE00}'..='\u{FE0F}' | '\u{034F}')
 }
@@ -289,6 +295,15 @@ fn fold_word(bytes: &mut [u8]) -> (usize, u16) {
 pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
     text.buf.clear();
     text.tokens.clear();
+    tokenize_more(input, text, emoji, 0);
+}
+
+/// Splits and folds `input` onto the end of `text`, as the text that continues from UTF-16 offset
+/// `pos`; returns the offset after it. Reading a text in pieces, each cut just after a `.`, `?`,
+/// `;` or newline, gives exactly the tokens of reading it whole: such a byte always closes the
+/// word before it and starts a sentence (the state a text starts in), and a word never looks past
+/// it.
+pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)], mut pos: u32) -> u32 {
     let mut b = Builder {
         text,
         emoji,
@@ -299,7 +314,6 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
         pending: SENTENCE,
     };
     let bytes = input.as_bytes();
-    let mut pos: u32 = 0;
     let mut i = 0;
     while i < bytes.len() {
         let byte = bytes[i];
@@ -348,6 +362,20 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
             }
             continue;
         }
+        // An accented Latin letter that folds to one ASCII letter: what the general path below
+        // does for it (one UTF-16 unit, one byte into the word).
+        if byte == 0xC3 {
+            if let Some(&l) = bytes.get(i + 1).and_then(|&n| LATIN1.get(usize::from(n.wrapping_sub(0x80)))) {
+                if l != 0 {
+                    b.open(pos);
+                    b.text.buf.push(l);
+                    i += 2;
+                    pos += 1;
+                    b.last_u16_end = pos;
+                    continue;
+                }
+            }
+        }
         let Some(c) = input.get(i..).and_then(|rest| rest.chars().next()) else { break };
         i += c.len_utf8();
         let start = pos;
@@ -378,6 +406,7 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
         }
     }
     b.close();
+    pos
 }
 
 #[cfg(test)]
@@ -445,6 +474,26 @@ mod tests {
         for (g, l) in given.iter().zip(&looked_up) {
             assert!(*g == NO_WORD || g == l, "{given:?} {looked_up:?}");
         }
+    }
+
+    #[test]
+    fn latin1_fast_path_folds_as_fold_does() {
+        let emoji = super::super::lexicon::emoji();
+        for (k, &l) in LATIN1.iter().enumerate() {
+            let c = char::from_u32(0xC0 + k as u32).unwrap();
+            let mut folded = Vec::new();
+            if c.is_alphanumeric() {
+                fold(c, |f| folded.push(f));
+            }
+            let one_ascii = matches!(folded[..], [f] if f.is_ascii());
+            assert_eq!(l != 0, one_ascii, "{c}");
+            if l != 0 {
+                assert_eq!(folded, [l as char], "{c}");
+                assert!(!is_invisible(c) && !is_apostrophe(c) && !is_combining_mark(c), "{c}");
+                assert!(emoji.binary_search_by(|(e, _)| e.cmp(&c)).is_err(), "{c}");
+            }
+        }
+        assert_eq!(words("Mañana DESPUÉS él Ñandú, ÿ æon straße"), ["manana", "despues", "el", "nandu", "y", "æon", "straße"]);
     }
 
     #[test]
