@@ -290,6 +290,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAM.tsv", Lang::Es),
         ("en.trainAN.tsv", Lang::En),
         ("es.trainAN.tsv", Lang::Es),
+        ("en.trainAO.tsv", Lang::En),
+        ("es.trainAO.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
