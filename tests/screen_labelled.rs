@@ -292,6 +292,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAN.tsv", Lang::Es),
         ("en.trainAO.tsv", Lang::En),
         ("es.trainAO.tsv", Lang::Es),
+        ("en.trainAP.tsv", Lang::En),
+        ("es.trainAP.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
