@@ -294,6 +294,10 @@ fn held_out_sets_are_reported() {
         ("es.trainAO.tsv", Lang::Es),
         ("en.trainAP.tsv", Lang::En),
         ("es.trainAP.tsv", Lang::Es),
+        ("en.trainAQ.tsv", Lang::En),
+        ("es.trainAQ.tsv", Lang::Es),
+        ("en.trainAR.tsv", Lang::En),
+        ("es.trainAR.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
