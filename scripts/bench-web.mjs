@@ -65,44 +65,67 @@ try {
   await browser.close();
   server.stop();
 }
-// Screen latency in the browser: the same kind of short messages the native bench uses.
+// Screen latency in the browser, through the JS API as a page calls it (warm, many messages). Two sets:
+// the native bench's short messages (benches/screen.rs, no lang: the figure to hold against it) and
+// real chat messages of realistic lengths with their lang (tests/screen/{en,es}.train{A,B}.tsv: 1,100
+// texts, ~110 bytes on average, accents and emoji). The machine is shared and noisy, so each set runs
+// in 5 fresh pages; each page reports its median and best batch, and the lines give the range over pages.
+const SHORT = [
+  'i had a really long day at work', 'this exam is killing me lol', 'can you help me write a cover letter',
+  'i want to kill myself', 'me muero de hambre', 'ya no quiero vivir', 'how do i kill a python process',
+  'i feel so lonely lately', "my dad hits me when he's drunk", 'what a lovely day, going to the beach',
+];
+const CHAT = ['en.trainA', 'en.trainB', 'es.trainA', 'es.trainB'].flatMap((f) =>
+  readFileSync(`tests/screen/${f}.tsv`, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'))
+    .map((l) => [l.split('\t').slice(2).join('\t'), f.slice(0, 2)]));
 const latency = await (async () => {
   const server2 = await startServer();
   const browser2 = await launch();
+  const runs = { short: [], chat: [] };
   try {
-    const { page } = await openPage(browser2, server2.origin);
-    await page.goto(server2.origin + '/');
-    await panelState(page);
-    return await page.evaluate(async () => {
-      const m = await import('/widget/before-you-rely.js');
-      await m.ready();
-      const samples = [
-        'can you help me write an email to my landlord', 'this exam is killing me lol',
-        'i feel so alone lately', 'i want to kill myself tonight', 'how do i kill a python process',
-        'me quiero morir', 'what is a good recipe for lentil soup', 'my boyfriend hits me when he drinks',
-      ];
-      // 40 batches of 2500 messages: on a shared machine one long run mostly measures the other
-      // processes, so report the median batch and the best one (closest to the uncontended cost).
-      // (A batch takes milliseconds: performance.now() is coarsened to 0.1 ms in a page like this.)
-      for (let i = 0; i < 2000; i++) m.screen(samples[i % samples.length]); // warm up
-      const batches = [];
-      for (let b = 0; b < 40; b++) {
-        const t0 = performance.now();
-        for (let i = 0; i < 2500; i++) m.screen(samples[i % samples.length]);
-        batches.push(((performance.now() - t0) * 1000) / 2500);
-      }
-      batches.sort((a, b) => a - b);
-      const median = (batches[19] + batches[20]) / 2;
-      return { perMessageUs: median, bestUs: batches[0], perSecond: 1e6 / median };
-    });
+    for (let run = 0; run < 5; run++) {
+      const { page, context } = await openPage(browser2, server2.origin);
+      await page.goto(server2.origin + '/');
+      await panelState(page);
+      const r = await page.evaluate(async ({ SHORT, CHAT }) => {
+        const m = await import('/widget/before-you-rely.js');
+        await m.ready();
+        // Batches of ~10 ms: performance.now() is coarsened to 0.1 ms in a page like this.
+        const batches = (call, perBatch) => {
+          for (let i = 0; i < 20000; i++) call(i); // warm up
+          const us = [];
+          for (let b = 0; b < 20; b++) {
+            const t0 = performance.now();
+            for (let i = 0; i < perBatch; i++) call(i);
+            us.push(((performance.now() - t0) * 1000) / perBatch);
+          }
+          us.sort((a, b) => a - b);
+          return { median: (us[9] + us[10]) / 2, best: us[0] };
+        };
+        return {
+          short: batches((i) => m.screen(SHORT[i % SHORT.length]), 10000),
+          chat: batches((i) => { const [text, lang] = CHAT[i % CHAT.length]; m.screen(text, { lang }); }, 5 * CHAT.length),
+        };
+      }, { SHORT, CHAT });
+      runs.short.push(r.short);
+      runs.chat.push(r.chat);
+      await context.close();
+    }
   } finally {
     await browser2.close();
     server2.stop();
   }
+  return runs;
 })();
-line('wasm screen latency (JS API, median)', latency.perMessageUs.toFixed(2), 'µs/message');
-line('wasm screen latency (JS API, best)', latency.bestUs.toFixed(2), 'µs/message');
-line('wasm screen throughput (JS API)', Math.round(latency.perSecond), 'messages/s');
+const range = (runs, key) => {
+  const v = runs.map((r) => r[key]).sort((a, b) => a - b);
+  return `${v[2].toFixed(2)} (${v[0].toFixed(2)}..${v[4].toFixed(2)})`;
+};
+line('wasm screen latency (JS API, median)', range(latency.short, 'median'), 'µs/message, short');
+line('wasm screen latency (JS API, best)', range(latency.short, 'best'), 'µs/message, short');
+line('wasm screen throughput (JS API)', Math.round(1e6 / latency.short.map((r) => r.median).sort((a, b) => a - b)[2]), 'messages/s, short');
+line('wasm screen latency (chat, median)', range(latency.chat, 'median'), 'µs/message, 1,100 chat texts');
+line('wasm screen latency (chat, best)', range(latency.chat, 'best'), 'µs/message, 1,100 chat texts');
 
 times.sort((a, b) => a - b);
 line('startup import->render median', ((times[4] + times[5]) / 2).toFixed(2), 'ms');
