@@ -2,10 +2,10 @@
 """Trains the crisis screen's word model: data/screen/<lang>.model.tsv.
 
 The rules in data/screen/*.rules.toml catch the phrasings someone wrote a rule for. This model is
-the second net: a logistic regression over the words the screen reads (single words, adjacent
-pairs and character 5-grams, as `before-you-rely words` folds them, and the rules whose patterns
-matched), trained on the labelled sets under tests/screen/
-(label concern or above = risk). The engine adds a `concern` finding when the rules found nothing
+the second net: a logistic regression (fitted on naive-Bayes-scaled features, NBSVM) over the
+words the screen reads (single words, adjacent pairs and character 5-grams, as `before-you-rely
+words` folds them, and the rules whose patterns matched), trained on the labelled sets under
+tests/screen/ (label concern or above = risk). The engine adds a `concern` finding when the rules found nothing
 and the model's probability reaches the threshold written in the file, and overrules the rules'
 concern or urgent when it falls below the veto. Every blind set is measured
 once on first contact *before* it joins TRAIN_SETS; blind1..11 have joined; blind12, blind13
