@@ -36,7 +36,7 @@ const LONG: u32 = 4;
 /// and its id.
 #[derive(Clone, Copy, Default)]
 pub(super) struct Slot {
-    pub offset: u16,
+    pub offset: u32,
     pub len: u8,
     pub alias: bool,
     /// Word id + 1; 0 is an empty slot.
@@ -701,7 +701,7 @@ fn word_table(words: &[u8]) -> Vec<Slot> {
             h = (h + 1) & (size - 1);
         }
         slots[h] = Slot {
-            offset: offset as u16,
+            offset: offset as u32,
             len: word.len() as u8,
             alias,
             id: id + 1,
