@@ -11,17 +11,23 @@ pub(super) const ALL: u8 = EN | ES;
 /// The language the function words clearly point to, if any: at least two of them, and three
 /// times as many as the other language's.
 pub(super) fn detect(tokens: &[Token]) -> Option<Lang> {
-    let (mut en, mut es) = (0u32, 0u32);
+    let mut counts = [0u32; 2];
     for t in tokens {
-        let f = flags(t.word);
-        en += u32::from(f & STOP_EN != 0);
-        es += u32::from(f & STOP_ES != 0);
+        count(&mut counts, t.word);
     }
-    decide(en, es)
+    decide(counts)
 }
 
-/// `detect` from the counts of English and Spanish function words.
-pub(super) fn decide(en: u32, es: u32) -> Option<Lang> {
+/// Adds `word` to the counts of English and Spanish function words.
+#[inline]
+pub(super) fn count(counts: &mut [u32; 2], word: u16) {
+    let f = flags(word);
+    counts[0] += u32::from(f & STOP_EN != 0);
+    counts[1] += u32::from(f & STOP_ES != 0);
+}
+
+/// `detect` from the counts of English and Spanish function words (`count`).
+pub(super) fn decide([en, es]: [u32; 2]) -> Option<Lang> {
     if en >= 2 && en >= 3 * es {
         Some(Lang::En)
     } else if es >= 2 && es >= 3 * en {

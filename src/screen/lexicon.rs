@@ -244,9 +244,15 @@ pub(super) fn emoji() -> &'static [(char, u16)] {
 pub(super) fn assign_words(text: &mut Text) {
     let Text { buf, tokens, .. } = text;
     for t in tokens.iter_mut() {
-        if t.word == NO_WORD && t.start < t.end {
-            t.word = buf.get(t.start as usize..t.end as usize).map_or(NO_WORD, lookup);
-        }
+        assign_word(buf, t);
+    }
+}
+
+/// `assign_words` for one token of `buf`.
+#[inline]
+pub(super) fn assign_word(buf: &[u8], t: &mut super::normalize::Token) {
+    if t.word == NO_WORD && t.start < t.end {
+        t.word = buf.get(t.start as usize..t.end as usize).map_or(NO_WORD, lookup);
     }
 }
 

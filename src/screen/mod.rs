@@ -236,13 +236,9 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
         // words and sentence starts.
         let normalize::Text { buf, tokens } = &mut *text;
         for (i, t) in tokens.iter_mut().enumerate().skip(new) {
-            if t.word == normalize::NO_WORD && t.start < t.end {
-                t.word = buf.get(t.start as usize..t.end as usize).map_or(normalize::NO_WORD, lexicon::lookup);
-            }
+            lexicon::assign_word(buf, t);
             words += usize::from(t.end > t.start);
-            let f = lexicon::flags(t.word);
-            counts[0] += u32::from(f & lexicon::STOP_EN != 0);
-            counts[1] += u32::from(f & lexicon::STOP_ES != 0);
+            lang::count(&mut counts, t.word);
             if t.brk == normalize::SENTENCE && i > last_start {
                 if i - last_start > context::SHORT_SENTENCE as usize {
                     cut_at = Some(i);
@@ -261,9 +257,9 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
             return Ok(screen_whole(hint, s));
         }
         let tokens = text.tokens.get(..cut).unwrap_or_default();
-        let guess = *used.get_or_insert_with(|| lang::lexicons(hint, lang::decide(counts[0], counts[1])));
+        let guess = *used.get_or_insert_with(|| lang::lexicons(hint, lang::decide(counts)));
         if last {
-            let right = lang::lexicons(hint, lang::decide(counts[0], counts[1]));
+            let right = lang::lexicons(hint, lang::decide(counts));
             if right != guess {
                 return Err(right);
             }
@@ -306,9 +302,14 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
 
 /// The UTF-16 span of a finding's tokens.
 fn span(tokens: &[normalize::Token], f: &context::Finding) -> (u32, u32) {
-    let a = tokens.get(f.start as usize).map_or(0, |t| t.u16_start);
-    let b = tokens.get(f.end.saturating_sub(1) as usize).map_or(a, |t| t.u16_end);
+    let (a, b) = u16_span(tokens, f.start, f.end);
     (a, b.max(a))
+}
+
+/// The UTF-16 span of tokens `start..end`.
+fn u16_span(tokens: &[normalize::Token], start: u32, end: u32) -> (u32, u32) {
+    let a = tokens.get(start as usize).map_or(0, |t| t.u16_start);
+    (a, tokens.get(end.saturating_sub(1) as usize).map_or(a, |t| t.u16_end))
 }
 
 /// Screens the text in `s.text` (read whole).
@@ -409,8 +410,7 @@ fn push_model_evidence(
     level: Level,
     subject: Subject,
 ) {
-    let start = tokens.get(m.start as usize).map_or(0, |t| t.u16_start);
-    let end = tokens.get(m.end.saturating_sub(1) as usize).map_or(start, |t| t.u16_end);
+    let (start, end) = u16_span(tokens, m.start, m.end);
     if out.evidence.len() < MAX_EVIDENCE {
         out.evidence.push(Evidence {
             category,
