@@ -18,7 +18,7 @@ pub fn generate() {
     for lang in LANGS {
         let file = format!("screen/{lang}.model.tsv");
         let text = read_data(&file);
-        let (mut bias, mut threshold, mut long, mut veto, mut alone) = (None, None, None, None, None);
+        let (mut bias, mut threshold, mut long, mut veto, mut alone, mut wary) = (None, None, None, None, None, None);
         let (mut grams, mut risk, mut urgency, mut cats) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -42,6 +42,7 @@ pub fn generate() {
                 ["bias", r, u] => bias = Some((number(r), number(u))),
                 ["threshold", r, u] => threshold = Some((logit(r), logit(u))),
                 ["urgency_alone", u] => alone = Some(logit(u)),
+                ["wary", r] => wary = Some(logit(r)),
                 ["veto", c, u] => {
                     let p = |s: &str| {
                         let p = number(s);
@@ -82,8 +83,8 @@ pub fn generate() {
                 _ => fail(&file, format!("line {}: expected `words<TAB>risk<TAB>urgency<TAB>category`", n + 1)),
             }
         }
-        let (Some(bias), Some(threshold), Some(long), Some(veto), Some(alone)) = (bias, threshold, long, veto, alone) else {
-            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled) and an `urgency_alone` line (the urgency probability that finds urgent alone)")
+        let (Some(bias), Some(threshold), Some(long), Some(veto), Some(alone), Some(wary)) = (bias, threshold, long, veto, alone, wary) else {
+            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled), an `urgency_alone` line (the urgency probability that finds urgent alone) and a `wary` line (the risk threshold where an exclusion matched)")
         };
         if grams.len() >= u16::MAX as usize {
             fail(&file, "too many features for 16-bit indices");
@@ -97,7 +98,7 @@ pub fn generate() {
         let (rk, uk) = (scale(&risk), scale(&urgency));
         let _ = writeln!(
             src,
-            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, urgency_alone: {}, veto: [{}, {}], grams: &{:?}, categories: &{cats:?} }},",
+            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, wary_threshold: {}, urgency_alone: {}, veto: [{}, {}], grams: &{:?}, categories: &{cats:?} }},",
             (bias.0 * rk).round() as i32,
             (threshold.0 * rk).round() as i32,
             bytes(&risk, rk),
@@ -106,6 +107,7 @@ pub fn generate() {
             bytes(&urgency, uk),
             long.0,
             (long.1.max(threshold.0) * rk).round() as i32,
+            (wary.max(threshold.0) * rk).round() as i32,
             (alone.max(threshold.1) * uk).round() as i32,
             (veto.0 * rk).round() as i32,
             (veto.1 * rk).round() as i32,

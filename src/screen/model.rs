@@ -34,6 +34,9 @@ pub(super) struct LangModel {
     /// message holds many words that lean to risk on their own.
     long_words: u16,
     long_threshold: i32,
+    /// Where an exclusion matched (see `score`) the risk head needs this: an idiom's words ("hits
+    /// me up", "kill the process") are risk words too.
+    wary_threshold: i32,
     /// At this urgency logit the urgency head finds `urgent` on its own, whatever the risk head
     /// says (it learned danger-now phrasings the risk head weighs less).
     urgency_alone: i32,
@@ -139,7 +142,10 @@ pub(super) struct Verdict {
 }
 
 /// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish).
-pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch) -> Verdict {
+///
+/// `wary`: an exclusion matched somewhere in the text (an idiom, an object, an everyday use). The
+/// model then speaks only at `wary_threshold`, and its urgency head never alone.
+pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, wary: bool, scratch: &mut Scratch) -> Verdict {
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
     let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | STOP_EN | STOP_ES | SUBJ) != 0;
@@ -158,7 +164,7 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
     }
     let mut verdict = Verdict { finding: None, clear: [true; 2] };
     for l in (0..MODELS.len()).filter(|l| langs >> l & 1 != 0) {
-        let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen);
+        let (finding, clear) = score_lang(l, tokens, buf, words, hits, wary, seen);
         verdict.clear = [verdict.clear[0] && clear[0], verdict.clear[1] && clear[1]];
         if finding.is_some() {
             verdict.finding = finding;
@@ -174,6 +180,7 @@ fn score_lang(
     buf: &[u8],
     words: &[(u32, bool)],
     hits: &[Hit],
+    wary: bool,
     seen: &mut Vec<u64>,
 ) -> (Option<ModelFinding>, [bool; 2]) {
     let (Some(model), Some(index)) = (MODELS.get(lang), index(lang)) else { return (None, [false; 2]) };
@@ -233,13 +240,16 @@ fn score_lang(
             add(hash, i, i, !plain);
         }
     }
-    let threshold = if words.len() > usize::from(model.long_words) {
+    let mut threshold = if words.len() > usize::from(model.long_words) {
         model.long_threshold
     } else {
         model.risk.threshold
     };
+    if wary {
+        threshold = threshold.max(model.wary_threshold);
+    }
     let clear = model.veto.map(|v| sum < v);
-    let (risk, alone) = (sum >= threshold, urgency >= model.urgency_alone);
+    let (risk, alone) = (sum >= threshold, !wary && urgency >= model.urgency_alone);
     if !(risk || alone) || heaviest.0 == 0 {
         return (None, clear);
     }
