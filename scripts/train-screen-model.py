@@ -9,7 +9,7 @@ tests/screen/ (label concern or above = risk). The engine adds a `concern` findi
 and the model's probability reaches the threshold written in the file, and overrules the rules'
 concern or urgent when it falls below the veto. Every blind set is measured
 once on first contact *before* it joins TRAIN_SETS; blind1..11 have joined; blind12, blind13
-(first contact at d5410e6), blind14 (at 1b1702a), blind15 (at 29c619d), blind16 (at dd58907), blind17 (at 212ee0d) and blind18 (at e02a802) are held out: keep them
+(first contact at d5410e6), blind14 (at 1b1702a), blind15 (at 29c619d), blind16 (at dd58907), blind17 (at 212ee0d), blind18 (at e02a802) and blind19 (at 76588d2) are held out: keep them
 out of TRAIN_SETS and of rule work until newer blind sets replace them as the unseen measure.
 
 Not run by `make test` (needs scikit-learn): run it by hand after the labelled sets change, review
@@ -32,7 +32,7 @@ BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target')), 'release', 'before-you-rely')
 LEVELS = ['none', 'support', 'concern', 'urgent', 'emergency']
 CATEGORIES = ['suicide', 'self_harm', 'abuse', 'sexual_violence', 'harm_to_others', 'psychosis', 'overdose']
-TRAIN_SETS = ['', '.heldout', '.trainA', '.trainB', '.blind', '.blind2', '.blind3', '.blind4', '.blind5', '.blind6', '.blind7', '.blind8', '.blind9', '.blind10', '.blind11', '.trainC', '.trainD', '.trainE', '.trainF', '.trainG', '.trainH', '.trainI', '.trainJ', '.trainK', '.trainL', '.trainM', '.trainN', '.trainO', '.trainP', '.trainQ', '.trainR', '.trainS', '.trainT', '.trainU', '.trainV', '.trainW', '.trainX', '.trainY', '.trainZ', '.trainAA', '.trainAB', '.trainAC', '.trainAD', '.trainAE', '.trainAF', '.trainAG', '.trainAH', '.trainAI', '.trainAJ', '.trainAK', '.trainAL', '.trainAM', '.trainAN', '.trainAO', '.trainAP', '.trainAQ', '.trainAR']
+TRAIN_SETS = ['', '.heldout', '.trainA', '.trainB', '.blind', '.blind2', '.blind3', '.blind4', '.blind5', '.blind6', '.blind7', '.blind8', '.blind9', '.blind10', '.blind11', '.trainC', '.trainD', '.trainE', '.trainF', '.trainG', '.trainH', '.trainI', '.trainJ', '.trainK', '.trainL', '.trainM', '.trainN', '.trainO', '.trainP', '.trainQ', '.trainR', '.trainS', '.trainT', '.trainU', '.trainV', '.trainW', '.trainX', '.trainY', '.trainZ', '.trainAA', '.trainAB', '.trainAC', '.trainAD', '.trainAE', '.trainAF', '.trainAG', '.trainAH', '.trainAI', '.trainAJ', '.trainAK', '.trainAL', '.trainAM', '.trainAN', '.trainAO', '.trainAP', '.trainAQ', '.trainAR', '.trainAS', '.trainAT', '.trainAU', '.trainAV']
 # Features kept per language, by weight magnitude (the file stays reviewable and the wasm small).
 # Both heads are fitted on naive-Bayes-scaled features (`NaiveBayesLogistic`). Leaving each of
 # trainAE..AK out in turn, against plain logistic regression with 9,000 / 6,000 features: English
