@@ -308,6 +308,10 @@ fn held_out_sets_are_reported() {
         ("es.trainAU.tsv", Lang::Es),
         ("en.trainAV.tsv", Lang::En),
         ("es.trainAV.tsv", Lang::Es),
+        ("en.trainAW.tsv", Lang::En),
+        ("es.trainAW.tsv", Lang::Es),
+        ("en.trainAX.tsv", Lang::En),
+        ("es.trainAX.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
