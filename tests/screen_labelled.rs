@@ -312,6 +312,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAW.tsv", Lang::Es),
         ("en.trainAX.tsv", Lang::En),
         ("es.trainAX.tsv", Lang::Es),
+        ("en.trainAY.tsv", Lang::En),
+        ("es.trainAY.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
