@@ -28,12 +28,11 @@ pub const CATEGORIES: [&str; 7] = [
     "psychosis",
     "overdose",
 ];
-/// A rule's kind byte for concept bit 0 (0..=6 categories, 7..=11 markers; see `RuleOut::kind`).
-const FIRST_CONCEPT_KIND: usize = 12;
-/// At most this many concepts per language (one bit each of the 256 of a `ConceptSet`, and a kind
-/// byte each; each language has its own bits, since a co-occurrence rule only ever meets its own
-/// language's concepts).
-const MAX_CONCEPTS: usize = 256 - FIRST_CONCEPT_KIND;
+/// A concept's kind byte (0..=6 categories, 7..=11 markers; see `RuleOut::kind`).
+const CONCEPT_KIND: u8 = 12;
+/// At most this many concepts per language (one bit each of the 512 of a `ConceptSet`; each
+/// language has its own bits, since a co-occurrence rule only ever meets its own language's concepts).
+const MAX_CONCEPTS: usize = 512;
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
@@ -261,16 +260,17 @@ fn category_expr(c: &str) -> String {
 /// A rule as it ships (see `tables::decode_rules`).
 struct RuleOut {
     id: String,
-    /// A category's index in CATEGORIES; 7.. the markers (MARKERS order); FIRST_CONCEPT_KIND + bit
-    /// a concept (bits count within the rule's language).
+    /// A category's index in CATEGORIES; 7.. the markers (MARKERS order); CONCEPT_KIND a concept.
     kind: u8,
+    /// A concept's bit (bits count within the rule's language); 0 for other rules.
+    bit: u16,
     /// level, now, past, hyperbole: LEVELS index + 1, 0 for none.
     levels: [u8; 4],
     /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5.
     flags: u8,
     needs: u8,
-    /// all, any, unless: 256-bit masks as (low, high) halves.
-    concepts: ([u128; 2], [u128; 2], [u128; 2]),
+    /// all, any, unless: 512-bit masks as four u128 words, lowest first.
+    concepts: ([u128; 4], [u128; 4], [u128; 4]),
 }
 
 pub fn generate() {
@@ -372,11 +372,12 @@ pub fn generate() {
             let id = format!("{lang}.concept.{}", c.name.to_ascii_lowercase());
             rules_out.push(RuleOut {
                 id: id.clone(),
-                kind: (FIRST_CONCEPT_KIND + bit) as u8,
+                kind: CONCEPT_KIND,
+                bit: bit as u16,
                 levels: [1, 0, 0, 0],
                 flags: u8::from(c.negatable) << 3 | u8::from(c.excludable) << 5,
                 needs: 0,
-                concepts: ([0; 2], [0; 2], [0; 2]),
+                concepts: ([0; 4], [0; 4], [0; 4]),
             });
             compile_patterns(&rules_file, &id, &c.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
         }
@@ -435,7 +436,7 @@ pub fn generate() {
                 fail(&rules_file, format!("rule {id}: now_alone only makes sense with needs"));
             }
             let concept_mask = |names: &[String]| {
-                names.iter().fold([0u128; 2], |mut m, n| {
+                names.iter().fold([0u128; 4], |mut m, n| {
                     let Some(&bit) = concept_bits.get(&format!("{lang}.{n}")) else {
                         fail(&rules_file, format!("rule {id}: unknown concept `{n}` (define it as [[concept]] in this file)"))
                     };
@@ -444,13 +445,13 @@ pub fn generate() {
                 })
             };
             let (all, any, unless) = (concept_mask(&r.all), concept_mask(&r.any), concept_mask(&r.none));
-            if all != [0; 2] && (is_marker || !r.patterns.is_empty() || needs != 0) {
+            if all != [0; 4] && (is_marker || !r.patterns.is_empty() || needs != 0) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule (`all`) is a crisis rule with no patterns and no needs"));
             }
-            if (any != [0; 2] || unless != [0; 2]) && all == [0; 2] {
+            if (any != [0; 4] || unless != [0; 4]) && all == [0; 4] {
                 fail(&rules_file, format!("rule {id}: `any` and `none` need `all`"));
             }
-            if all != [0; 2] && (r.all.len() + usize::from(any != [0; 2]) < 2 || r.neg.is_empty()) {
+            if all != [0; 4] && (r.all.len() + usize::from(any != [0; 4]) < 2 || r.neg.is_empty()) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule needs two concepts or more and negative examples"));
             }
             let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map_or(0, |l| l as u8 + 1);
@@ -463,6 +464,7 @@ pub fn generate() {
             rules_out.push(RuleOut {
                 id: id.clone(),
                 kind: kind as u8,
+                bit: 0,
                 levels: [
                     level.map_or(1, |l| l as u8 + 1),
                     lv(&r.now, "now"),
@@ -483,7 +485,7 @@ pub fn generate() {
             for n in &r.neg {
                 examples.push((rule_index, false, n.clone()));
             }
-            if r.patterns.is_empty() && all == [0; 2] {
+            if r.patterns.is_empty() && all == [0; 4] {
                 fail(&rules_file, format!("rule {id}: no patterns"));
             }
             compile_patterns(&rules_file, &id, &r.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
@@ -649,16 +651,22 @@ pub fn generate() {
     let _ = writeln!(src, "/// The first Spanish rule: rules before it are English.");
     let _ = writeln!(src, "pub(super) const FIRST_ES_RULE: usize = {first_es_rule};");
     // Rules: their ids as one string, five bytes each, and the concept masks of the few
-    // co-occurrence rules apart (they would be mostly zeros).
+    // co-occurrence rules apart (they would be mostly zeros). A concept has no past, hyperbole or
+    // needs: its record holds its bit there instead (low byte, high byte), costing no bytes.
     let ids: Vec<&str> = rules_out.iter().map(|r| r.id.as_str()).collect();
     let mut defs: Vec<u8> = Vec::new();
     let mut cooc = String::new();
     for (i, r) in rules_out.iter().enumerate() {
         let [level, now, past, hyperbole] = r.levels;
-        defs.extend([r.kind, level | now << 4, past | hyperbole << 4, r.flags, r.needs]);
+        if r.kind == CONCEPT_KIND {
+            let [low, high] = r.bit.to_le_bytes();
+            defs.extend([r.kind, level | now << 4, low, r.flags, high]);
+        } else {
+            defs.extend([r.kind, level | now << 4, past | hyperbole << 4, r.flags, r.needs]);
+        }
         let (all, any, unless) = r.concepts;
-        if all != [0; 2] {
-            let set = |[low, high]: [u128; 2]| format!("ConceptSet::new({low}, {high})");
+        if all != [0; 4] {
+            let set = |[a, b, c, d]: [u128; 4]| format!("ConceptSet::new({a}, {b}, {c}, {d})");
             let _ = write!(cooc, "({i}, {}, {}, {}),", set(all), set(any), set(unless));
         }
     }
@@ -672,12 +680,12 @@ pub fn generate() {
     );
     let _ = writeln!(
         src,
-        "/// Per rule: kind, level | now << 4, past | hyperbole << 4, flags, needs (see `tables::decode_rules`)."
+        "/// Per rule: kind, level | now << 4, past | hyperbole << 4, flags, needs; a concept's: kind, level | now << 4, bit & 255, flags, bit >> 8 (see `tables::decode_rules`)."
     );
     let _ = writeln!(src, "pub(super) static RULE_DEFS: &[u8] = {};", blob.part(defs));
     let _ = writeln!(src, "/// Co-occurrence rules: (rule, all, any, unless) concept masks.");
     let _ = writeln!(src, "pub(super) static RULE_CONCEPTS: &[(u16, ConceptSet, ConceptSet, ConceptSet)] = &[{cooc}];");
-    let _ = writeln!(src, "/// A rule's kind byte for concept bit 0.\npub(super) const FIRST_CONCEPT_KIND: u8 = {FIRST_CONCEPT_KIND};");
+    let _ = writeln!(src, "/// A concept's kind byte.\npub(super) const CONCEPT_KIND: u8 = {CONCEPT_KIND};");
     let _ = writeln!(src, "/// The byte tables above, back to back: one run compresses better than scattered ones.");
     let _ = writeln!(src, "static TABLES: [u8; {}] = {:?};", blob.bytes.len(), blob.bytes);
     write_out("screen.rs", &src);

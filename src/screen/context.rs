@@ -57,7 +57,7 @@ struct ConceptHit {
     sentence: u32,
     /// The concept's language (its bit counts within it).
     lang: u8,
-    bit: u8,
+    bit: u16,
     start: u32,
     end: u32,
 }
@@ -233,7 +233,7 @@ impl Cooccurrence<'_> {
             }
             let Some(&sentence) = self.sentence_of.get(h.start as usize) else { continue };
             let lang = rule_lang(h.rule);
-            sentence_concepts[sentence as usize][lang] |= ConceptSet::of(bit);
+            sentence_concepts[sentence as usize][lang].insert(bit);
             concepts.push(ConceptHit {
                 sentence,
                 lang: lang as u8,

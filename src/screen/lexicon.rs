@@ -25,63 +25,86 @@ pub(super) enum Kind {
     Frame,
     /// A concept of the co-occurrence layer (its bit, within its language): findings come from
     /// rules with `all`.
-    Concept(u8),
+    Concept(u16),
 }
 
-/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`): 256
-/// bits, since English outgrew a u128.
+/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`): 512
+/// bits (MAX_CONCEPTS in build/screen.rs), since English neared 256.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
-pub(super) struct ConceptSet([u128; 2]);
+pub(super) struct ConceptSet([u128; 4]);
 
 impl ConceptSet {
-    pub const EMPTY: ConceptSet = ConceptSet([0; 2]);
+    pub const EMPTY: ConceptSet = ConceptSet([0; 4]);
 
-    /// From its low and high 128 bits (the generated tables write it so).
-    pub const fn new(low: u128, high: u128) -> ConceptSet {
-        ConceptSet([low, high])
+    /// From its four 128-bit words, lowest first (the generated tables write it so).
+    pub const fn new(a: u128, b: u128, c: u128, d: u128) -> ConceptSet {
+        ConceptSet([a, b, c, d])
     }
 
-    pub fn of(bit: u8) -> ConceptSet {
+    /// Bit `bit` alone (none past the 512th).
+    pub fn of(bit: u16) -> ConceptSet {
         let mut s = ConceptSet::EMPTY;
-        s.0[usize::from(bit >> 7)] = 1 << (bit & 127);
+        if let Some(w) = s.0.get_mut(usize::from(bit >> 7)) {
+            *w = 1 << (bit & 127);
+        }
         s
     }
 
-    pub fn has(self, bit: u8) -> bool {
-        self.0[usize::from(bit >> 7)] >> (bit & 127) & 1 != 0
+    /// Adds bit `bit` (none past the 512th): `|= of(bit)` without building a set.
+    pub fn insert(&mut self, bit: u16) {
+        if let Some(w) = self.0.get_mut(usize::from(bit >> 7)) {
+            *w |= 1 << (bit & 127);
+        }
     }
 
-    /// Its low and high 128 bits (the co-occurrence index walks a window's bits).
-    pub fn halves(self) -> [u128; 2] {
+    pub fn has(self, bit: u16) -> bool {
+        self.0.get(usize::from(bit >> 7)).is_some_and(|w| w >> (bit & 127) & 1 != 0)
+    }
+
+    /// Its four 128-bit words, lowest first (the co-occurrence index walks a window's bits).
+    pub fn words(self) -> [u128; 4] {
         self.0
     }
 
     pub fn is_empty(self) -> bool {
-        self.0[0] | self.0[1] == 0
+        self.0.iter().fold(0, |m, w| m | w) == 0
     }
 
     /// Every bit of `other` is in `self`.
     pub fn holds(self, other: ConceptSet) -> bool {
-        other.0[0] & !self.0[0] | other.0[1] & !self.0[1] == 0
+        (other & !self).is_empty()
     }
 
     /// Some bit is in both.
     pub fn meets(self, other: ConceptSet) -> bool {
-        self.0[0] & other.0[0] | self.0[1] & other.0[1] != 0
+        !(self & other).is_empty()
+    }
+
+    /// `f` of each word of `self` and `o`.
+    fn pairwise(self, o: ConceptSet, f: impl Fn(u128, u128) -> u128) -> ConceptSet {
+        let [a, b] = [self.0, o.0];
+        ConceptSet([f(a[0], b[0]), f(a[1], b[1]), f(a[2], b[2]), f(a[3], b[3])])
     }
 }
 
 impl std::ops::BitOr for ConceptSet {
     type Output = ConceptSet;
     fn bitor(self, o: ConceptSet) -> ConceptSet {
-        ConceptSet([self.0[0] | o.0[0], self.0[1] | o.0[1]])
+        self.pairwise(o, |a, b| a | b)
     }
 }
 
 impl std::ops::BitAnd for ConceptSet {
     type Output = ConceptSet;
     fn bitand(self, o: ConceptSet) -> ConceptSet {
-        ConceptSet([self.0[0] & o.0[0], self.0[1] & o.0[1]])
+        self.pairwise(o, |a, b| a & b)
+    }
+}
+
+impl std::ops::Not for ConceptSet {
+    type Output = ConceptSet;
+    fn not(self) -> ConceptSet {
+        ConceptSet(self.0.map(|w| !w))
     }
 }
 
@@ -307,12 +330,19 @@ mod tests {
     use super::ConceptSet;
 
     #[test]
-    fn concept_sets_hold_bits_on_both_halves() {
-        let low_high = ConceptSet::of(3) | ConceptSet::of(200);
-        assert!(low_high.has(3) && low_high.has(200) && !low_high.has(131) && !low_high.has(72));
-        assert_eq!(low_high, ConceptSet::new(1 << 3, 1 << 72));
-        assert!(low_high.holds(ConceptSet::of(200)) && !low_high.holds(ConceptSet::of(201) | ConceptSet::of(3)));
-        assert!(low_high.meets(ConceptSet::of(200) | ConceptSet::of(9)) && !low_high.meets(ConceptSet::of(255)));
-        assert!(ConceptSet::EMPTY.is_empty() && !ConceptSet::of(255).is_empty());
+    fn concept_sets_hold_bits_on_every_word() {
+        let set = ConceptSet::of(3) | ConceptSet::of(200) | ConceptSet::of(300) | ConceptSet::of(511);
+        assert!(set.has(3) && set.has(200) && set.has(300) && set.has(511));
+        assert!(!set.has(131) && !set.has(72) && !set.has(44) && !set.has(383) && !set.has(512));
+        assert_eq!(set, ConceptSet::new(1 << 3, 1 << 72, 1 << 44, 1 << 127));
+        assert!(set.holds(ConceptSet::of(200) | ConceptSet::of(511)) && !set.holds(ConceptSet::of(301) | ConceptSet::of(3)));
+        assert!(set.meets(ConceptSet::of(300) | ConceptSet::of(9)) && !set.meets(ConceptSet::of(255) | ConceptSet::of(510)));
+        assert_eq!(set & ConceptSet::of(300), ConceptSet::of(300));
+        let mut built = ConceptSet::EMPTY;
+        for bit in [511, 3, 300, 200, 512] {
+            built.insert(bit);
+        }
+        assert_eq!(built, set);
+        assert!(ConceptSet::EMPTY.is_empty() && !ConceptSet::of(511).is_empty() && ConceptSet::of(512).is_empty());
     }
 }

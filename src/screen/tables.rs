@@ -8,7 +8,7 @@
 
 use super::lexicon::{
     rule_lang, Candidate, ConceptSet, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS,
-    FIRST_CONCEPT_KIND, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
+    CONCEPT_KIND, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
 use super::normalize::NO_WORD;
@@ -130,26 +130,46 @@ pub(super) fn tables() -> &'static Tables {
 struct Cooc {
     /// Rule index and `all` of each co-occurrence rule of the language, in rule order.
     rules: Vec<(u16, ConceptSet)>,
-    /// Per block of 64 of `rules`, per concept (256): the block's rules whose lowest `all` concept
-    /// it is (bit k: rule `64 * block + k`).
+    /// How many concepts the language has.
+    concepts: usize,
+    /// Per block of 64 of `rules`, per concept (`concepts` of them): the block's rules whose
+    /// lowest `all` concept it is (bit k: rule `64 * block + k`).
     lowest: Vec<u64>,
+}
+
+impl Cooc {
+    /// The rules of block `block` whose lowest concept is `bit`.
+    fn lowest(&self, block: usize, bit: u16) -> u64 {
+        let bit = usize::from(bit);
+        // (A bit past the language's concepts would read the next block's.)
+        if bit >= self.concepts {
+            return 0;
+        }
+        self.lowest.get(block * self.concepts + bit).copied().unwrap_or(0)
+    }
 }
 
 fn cooc() -> &'static [Cooc; 2] {
     static COOC: OnceLock<[Cooc; 2]> = OnceLock::new();
     COOC.get_or_init(|| {
-        let mut langs = [(); 2].map(|_| Cooc { rules: Vec::new(), lowest: Vec::new() });
-        // The co-occurrence rules (those with `all`), in rule order.
-        for (i, r) in tables().rules.iter().enumerate().filter(|(_, r)| !r.all.is_empty()) {
-            if let Some(lang) = langs.get_mut(rule_lang(i as u16)) {
+        let mut langs = [(); 2].map(|_| Cooc { rules: Vec::new(), concepts: 0, lowest: Vec::new() });
+        // The co-occurrence rules (those with `all`), in rule order, and the concepts.
+        for (i, r) in tables().rules.iter().enumerate() {
+            let Some(lang) = langs.get_mut(rule_lang(i as u16)) else { continue };
+            if let Kind::Concept(bit) = r.kind {
+                lang.concepts = lang.concepts.max(usize::from(bit) + 1);
+            }
+            if !r.all.is_empty() {
                 lang.rules.push((i as u16, r.all));
             }
         }
         for lang in &mut langs {
-            lang.lowest = vec![0; lang.rules.len().div_ceil(64) * 256];
+            let n = lang.concepts;
+            lang.lowest = vec![0; lang.rules.len().div_ceil(64) * n];
             for (k, &(_, all)) in lang.rules.iter().enumerate() {
-                let bit = concepts(all).next().unwrap_or(0);
-                if let Some(m) = lang.lowest.get_mut(k / 64 * 256 + usize::from(bit)) {
+                let bit = concepts(all).next().map_or(0, usize::from);
+                // (Below `n`: a rule's concepts are its language's.)
+                if let Some(m) = lang.lowest.get_mut(k / 64 * n + bit) {
                     *m |= 1 << (k % 64);
                 }
             }
@@ -159,14 +179,14 @@ fn cooc() -> &'static [Cooc; 2] {
 }
 
 /// The concepts of `set`, lowest first.
-fn concepts(set: ConceptSet) -> impl Iterator<Item = u8> {
-    let [mut low, mut high] = set.halves();
-    std::iter::from_fn(move || {
-        let (half, base) = if low != 0 { (&mut low, 0) } else { (&mut high, 128) };
-        let bit = half.trailing_zeros();
-        (bit < 128).then(|| {
-            *half &= *half - 1;
-            (base + bit) as u8
+fn concepts(set: ConceptSet) -> impl Iterator<Item = u16> {
+    set.words().into_iter().enumerate().flat_map(|(i, mut word)| {
+        std::iter::from_fn(move || {
+            (word != 0).then(|| {
+                let bit = word.trailing_zeros();
+                word &= word - 1;
+                (i * 128) as u16 + bit as u16
+            })
         })
     })
 }
@@ -207,8 +227,7 @@ impl Iterator for CoocCandidates {
                     (self.lang, self.block) = (self.lang + 1, 0);
                     continue;
                 }
-                let at = |bit: u8| lang.lowest.get(self.block * 256 + usize::from(bit)).copied().unwrap_or(0);
-                self.mask = concepts(held).fold(0, |m, bit| m | at(bit));
+                self.mask = concepts(held).fold(0, |m, bit| m | lang.lowest(self.block, bit));
                 self.block += 1;
             }
             let k = (self.block - 1) * 64 + self.mask.trailing_zeros() as usize;
@@ -819,7 +838,8 @@ fn decode_sets() -> (Vec<u16>, Vec<(usize, usize)>) {
     (ids, spans)
 }
 
-/// RULE_DEFS: five bytes a rule (kind, level | now << 4, past | hyperbole << 4, flags, needs),
+/// RULE_DEFS: five bytes a rule (kind, level | now << 4, past | hyperbole << 4, flags, needs; a
+/// concept, which has no past, hyperbole or needs, holds its bit there: low byte, high byte),
 /// the ids from RULE_IDS and the co-occurrence masks from RULE_CONCEPTS.
 fn decode_rules() -> Vec<RuleDef> {
     // Levels are stored + 1, 0 for none.
@@ -828,6 +848,11 @@ fn decode_rules() -> Vec<RuleDef> {
         .split(' ')
         .zip(RULE_DEFS.chunks_exact(5))
         .map(|(id, d)| {
+            // A concept's bit is where other rules have past | hyperbole and needs.
+            let ([past, needs], bit) = match d[0] {
+                CONCEPT_KIND => ([0; 2], u16::from_le_bytes([d[2], d[4]])),
+                _ => ([d[2], d[4]], 0),
+            };
             let kind = match d[0] {
                 k @ 0..=6 => Kind::Crisis(CATEGORY_OF[usize::from(k)]),
                 7 => Kind::Distress,
@@ -835,22 +860,22 @@ fn decode_rules() -> Vec<RuleDef> {
                 9 => Kind::Now,
                 10 => Kind::Past,
                 11 => Kind::Frame,
-                // 12.. a concept: its bit + FIRST_CONCEPT_KIND.
-                k => Kind::Concept(k - FIRST_CONCEPT_KIND),
+                // CONCEPT_KIND (the build writes no other).
+                _ => Kind::Concept(bit),
             };
             RuleDef {
                 id,
                 kind,
                 level: level(d[1] & 15).unwrap_or(Level::None),
                 now: level(d[1] >> 4),
-                past: level(d[2] & 15),
-                hyperbole: level(d[2] >> 4),
+                past: level(past & 15),
+                hyperbole: level(past >> 4),
                 subject: d[3] & 3,
                 weak: d[3] & 1 << 2 != 0,
                 negatable: d[3] & 1 << 3 != 0,
                 now_alone: d[3] & 1 << 4 != 0,
                 excludable: d[3] & 1 << 5 != 0,
-                needs: d[4],
+                needs,
                 all: ConceptSet::EMPTY,
                 any: ConceptSet::EMPTY,
                 unless: ConceptSet::EMPTY,
