@@ -33,8 +33,8 @@ pub fn generate() {
             };
             let logit = |s: &str| -> f64 {
                 let p = number(s);
-                if !(0.5..1.0).contains(&p) {
-                    fail(&file, format!("line {}: a threshold is a probability in 0.5..1", n + 1));
+                if !(0.05..1.0).contains(&p) {
+                    fail(&file, format!("line {}: a threshold is a probability in 0.05..1", n + 1));
                 }
                 (p / (1.0 - p)).ln()
             };

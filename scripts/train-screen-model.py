@@ -49,7 +49,12 @@ C = 0.3              # L2 strength (0.3, 1 and 3 were tried on blind5; 0.3 kept)
 # Spanish near the 3% bar.
 TARGET_FPR = {'en': 0.04, 'es': 0.03}
 URGENCY_FEATURES = 1000
-URGENCY_THRESHOLD = 0.6  # chosen on blind7 (0.5-0.8 tried) before blind8 was written
+# The urgency head's threshold (lifting the rules' concern, or making the model's own finding
+# urgent). 0.6 was chosen on blind7 (0.5-0.8 tried) before blind8 was written; leaving each of
+# trainAM..AY out in turn, 0.45 put 4 more English and 3 more Spanish emergencies at urgent+ of
+# 805 and 721, for 7 and 5 more messages labelled concern, and 3 and 5 false alarms already
+# flagged, raised to urgent (0.3: 8 and 4 more emergencies for 9 and 7 concern, 11 and 7 false alarms).
+URGENCY_THRESHOLD = 0.45
 # The urgency head finds `urgent` alone at this probability, where the rules and the risk head found
 # nothing: leaving each of trainAC..AF out in turn, 0.8 caught 8 English messages at risk and no
 # safe one (0.7: 10 and 2; Spanish 0.7: 8 and 1). With emergencies weighing 3 in the urgency head
