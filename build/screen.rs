@@ -407,13 +407,8 @@ pub fn generate() {
                     format!("rule {id}: crisis rules need level concern, urgent or emergency"),
                 ),
             }
-            if !is_marker || r.category == "distress" {
-                if r.pos.is_empty() {
-                    fail(
-                        &rules_file,
-                        format!("rule {id}: needs at least one positive example (pos)"),
-                    );
-                }
+            if (!is_marker || r.category == "distress") && r.pos.is_empty() {
+                fail(&rules_file, format!("rule {id}: needs at least one positive example (pos)"));
             }
             let subject = match r.subject.as_deref() {
                 None | Some("context") => 0,
