@@ -314,6 +314,8 @@ fn held_out_sets_are_reported() {
         ("es.trainAX.tsv", Lang::Es),
         ("en.trainAY.tsv", Lang::En),
         ("es.trainAY.tsv", Lang::Es),
+        ("en.trainAZ.tsv", Lang::En),
+        ("es.trainAZ.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
