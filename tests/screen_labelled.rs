@@ -318,6 +318,10 @@ fn held_out_sets_are_reported() {
         ("es.trainAY.tsv", Lang::Es),
         ("en.trainAZ.tsv", Lang::En),
         ("es.trainAZ.tsv", Lang::Es),
+        ("en.trainBA.tsv", Lang::En),
+        ("es.trainBA.tsv", Lang::Es),
+        ("en.trainBB.tsv", Lang::En),
+        ("es.trainBB.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
