@@ -335,17 +335,13 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     let mut out = build(findings);
     // The word model is the second net. It adds a finding only where the rules found no more than
     // `concern`. Where an exclusion matched (an idiom or an object: "hits me up", "kill the
-    // process") it is wary and needs a probability of 0.99: silencing it there, as it once was,
-    // also silenced it where the exclusion was a passing "hung up"; leaving each of trainAM..AV
-    // out in turn, wary instead of silent caught 8 more English and 4 more Spanish messages at
-    // risk (4 and 1 emergencies) for no more false alarms of 3,154. Frames (a story, a study, a game) do not
-    // make it wary: their words are common ("means", "season", "game") and the model learned
-    // them itself; leaving each blind set out in turn, silencing it on frames cost 12 of 540
-    // English catches for no fewer false alarms.
-    let rules = lexicon::rules();
-    let wary = hits
-        .iter()
-        .any(|h| rules.get(h.rule as usize).is_some_and(|r| matches!(r.kind, lexicon::Kind::Exclude)));
+    // process") it is wary and needs a probability of 0.99 (`model::score`): silencing it there, as
+    // it once was, also silenced it where the exclusion was a passing "hung up"; leaving each of
+    // trainAM..AV out in turn, wary instead of silent caught 8 more English and 4 more Spanish
+    // messages at risk (4 and 1 emergencies) for no more false alarms of 3,154. Frames (a story,
+    // a study, a game) do not make it wary: their words are common ("means", "season", "game")
+    // and the model learned them itself; leaving each blind set out in turn, silencing it on
+    // frames cost 12 of 540 English catches for no fewer false alarms.
     let may_add = out.level <= Level::Concern;
     // Where the rules found `concern` or `urgent` (never `emergency`) and the model is all but sure
     // there is no risk, the model overrules them: leaving each of the newest six training sets per
@@ -353,7 +349,7 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // no message at risk.
     let may_veto = matches!(out.level, Level::Concern | Level::Urgent);
     if may_add || may_veto {
-        let verdict = model::score(&text.tokens, &text.buf, hits, langs, wary, model);
+        let verdict = model::score(&text.tokens, &text.buf, hits, langs, model);
         let clear = match out.level {
             Level::Concern => verdict.clear[0],
             _ => verdict.clear[1],

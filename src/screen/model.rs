@@ -9,7 +9,7 @@
 //! sure there is no risk, it overrules them (see `screen_with`). Its evidence is the words that
 //! weighed most.
 
-use super::lexicon::{flags, rules, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
+use super::lexicon::{flags, rules, Kind, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
 use super::context::is_negated;
 use super::matcher::Hit;
 use super::normalize::Token;
@@ -34,8 +34,9 @@ pub(super) struct LangModel {
     /// message holds many words that lean to risk on their own.
     long_words: u16,
     long_threshold: i32,
-    /// Where an exclusion matched (see `score`) the risk head needs this: an idiom's words ("hits
-    /// me up", "kill the process") are risk words too.
+    /// Where an exclusion matched (an idiom, an object, an everyday use) the risk head needs this,
+    /// and the urgency head never finds `urgent` alone: an idiom's words ("hits me up", "kill the
+    /// process") are risk words too.
     wary_threshold: i32,
     /// At this urgency logit the urgency head finds `urgent` on its own, whatever the risk head
     /// says (it learned danger-now phrasings the risk head weighs less).
@@ -142,10 +143,7 @@ pub(super) struct Verdict {
 }
 
 /// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish).
-///
-/// `wary`: an exclusion matched somewhere in the text (an idiom, an object, an everyday use). The
-/// model then speaks only at `wary_threshold`, and its urgency head never alone.
-pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, wary: bool, scratch: &mut Scratch) -> Verdict {
+pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch) -> Verdict {
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
     let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | STOP_EN | STOP_ES | SUBJ) != 0;
@@ -164,7 +162,7 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, wary:
     }
     let mut verdict = Verdict { finding: None, clear: [true; 2] };
     for l in (0..MODELS.len()).filter(|l| langs >> l & 1 != 0) {
-        let (finding, clear) = score_lang(l, tokens, buf, words, hits, wary, seen);
+        let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen);
         verdict.clear = [verdict.clear[0] && clear[0], verdict.clear[1] && clear[1]];
         if finding.is_some() {
             verdict.finding = finding;
@@ -180,7 +178,6 @@ fn score_lang(
     buf: &[u8],
     words: &[(u32, bool)],
     hits: &[Hit],
-    wary: bool,
     seen: &mut Vec<u64>,
 ) -> (Option<ModelFinding>, [bool; 2]) {
     let (Some(model), Some(index)) = (MODELS.get(lang), index(lang)) else { return (None, [false; 2]) };
@@ -208,10 +205,12 @@ fn score_lang(
         }
     };
     // The rules whose patterns matched, "!" marking a match a negator cancels (as the trainer
-    // reads them from `before-you-rely words`).
+    // reads them from `before-you-rely words`); an exclusion among them makes the model wary.
     let rule_seed = fnv1a(b"@");
+    let mut wary = false;
     for h in hits {
         if let Some(r) = rules().get(h.rule as usize) {
+            wary |= r.kind == Kind::Exclude;
             let mut hash = fnv1a_from(rule_seed, r.id.as_bytes());
             if is_negated(tokens, r, h) {
                 hash = fnv1a_from(hash, b"!");
