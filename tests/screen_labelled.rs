@@ -324,6 +324,10 @@ fn held_out_sets_are_reported() {
         ("es.trainBA.tsv", Lang::Es),
         ("en.trainBB.tsv", Lang::En),
         ("es.trainBB.tsv", Lang::Es),
+        ("en.trainBC.tsv", Lang::En),
+        ("es.trainBC.tsv", Lang::Es),
+        ("en.trainBD.tsv", Lang::En),
+        ("es.trainBD.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
