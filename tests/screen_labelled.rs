@@ -328,6 +328,9 @@ fn held_out_sets_are_reported() {
         ("es.trainBC.tsv", Lang::Es),
         ("en.trainBD.tsv", Lang::En),
         ("es.trainBD.tsv", Lang::Es),
+        ("en.trainBE.tsv", Lang::En),
+        ("es.trainBE.tsv", Lang::Es),
+        ("en.trainBF.tsv", Lang::En),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
