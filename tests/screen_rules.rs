@@ -1,7 +1,8 @@
 //! Every rule's own examples (from data/screen/*.rules.toml): positives fire the rule at its
-//! level, negatives never fire it; exclusion examples screen below concern.
+//! level, negatives never fire it; exclusion examples screen below concern, and a marker's
+//! negatives never match its patterns unless the risk beside them is still found.
 
-use before_you_rely::screen::{rule_ids, rule_info, rule_is_marker, screen};
+use before_you_rely::screen::{matched_rules, rule_ids, rule_info, rule_is_marker, screen};
 use before_you_rely::Level;
 
 include!(concat!(env!("OUT_DIR"), "/screen_examples.rs"));
@@ -25,6 +26,11 @@ fn every_rule_example_holds() {
                     "{id}: exclusion example flagged {:?}: {text:?} -> {fired:?}",
                     s.level
                 ));
+            }
+            // A marker's negative (often real risk an exclusion must leave alone) must not match
+            // its patterns, unless the risk is still found beside it.
+            if !positive && s.level < Level::Concern && matched_rules(text).iter().any(|r| r == id) {
+                failures.push(format!("{id}: negative matched the marker: {text:?} -> {fired:?}"));
             }
             continue;
         }
