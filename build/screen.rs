@@ -36,10 +36,12 @@ const MAX_CONCEPTS: usize = 512;
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
-/// SUBJ (bit 9) and COMMON (bit 10) are after the two STOP bits.
+/// SUBJ (bit 9) and COMMON (bit 10) are after the two STOP bits; OTHER is per language too (bit 3
+/// English, bit 11 Spanish): "son" is a son in English and "they are" in Spanish.
 const FLAG_CLASSES: [&str; 10] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ", "COMMON"];
-/// Flags of words too common to anchor a pattern: NEG, FIRST, OTHER, BREAK, both STOPs, SUBJ, COMMON.
-const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10;
+/// Flags of words too common to anchor a pattern: NEG, FIRST, both OTHERs, BREAK, both STOPs, SUBJ,
+/// COMMON.
+const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 11;
 /// The longest gap `...` may skip.
 const GAP_SHORT: u16 = 2;
 const GAP_LONG: u16 = 4;
@@ -322,6 +324,7 @@ pub fn generate() {
                 if let Some(bit) = FLAG_CLASSES.iter().position(|f| f == name) {
                     let bit = match name.as_str() {
                         "STOP" => 7 + li,
+                        "OTHER" if li == 1 => 11,
                         "SUBJ" => 9,
                         "COMMON" => 10,
                         _ => bit,

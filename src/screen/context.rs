@@ -2,7 +2,7 @@
 //! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
 //! becomes a `Finding` with its final level.
 
-use super::lexicon::{flags, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, OTHER, SUBJ};
+use super::lexicon::{flags, other_flag, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
 use super::tables::cooc_candidates;
@@ -140,7 +140,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         let found = if r.subject == 1 {
             Found::Me
         } else {
-            subject_before(tokens, h.start as usize)
+            subject_before(tokens, h.start as usize, rule_lang(h.rule))
         };
         let subject = match (r.subject, &found) {
             (_, Found::Generic) => continue,
@@ -280,7 +280,7 @@ impl Cooccurrence<'_> {
         let found = if r.subject == 1 {
             Found::Me
         } else {
-            subject_before(self.tokens, earliest.start as usize)
+            subject_before(self.tokens, earliest.start as usize, lang as usize)
         };
         let subject = match (r.subject, &found) {
             (_, Found::Generic) => return,
@@ -441,15 +441,16 @@ fn first_person_within(tokens: &[Token], start: usize, n: usize) -> bool {
         .is_some_and(|ts| ts.iter().any(|t| flags(t.word) & FIRST != 0))
 }
 
-/// The nearest subject word before `start` in the same sentence.
-fn subject_before(tokens: &[Token], start: usize) -> Found {
+/// The nearest subject word before `start` in the same sentence, read in the rule's language.
+fn subject_before(tokens: &[Token], start: usize, lang: usize) -> Found {
+    let other = other_flag(lang);
     let from = start.saturating_sub(SUBJECT_WINDOW);
     for i in (from..start).rev() {
         let f = flags(tokens[i].word);
         if f & GENERIC != 0 {
             return Found::Generic;
         }
-        if f & OTHER != 0 {
+        if f & other != 0 {
             return Found::Other;
         }
         if f & SUBJ != 0 {

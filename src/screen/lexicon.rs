@@ -213,6 +213,7 @@ pub(super) struct Pat {
 pub(super) const NEG: u16 = 1 << 0;
 pub(super) const NEGSKIP: u16 = 1 << 1;
 pub(super) const FIRST: u16 = 1 << 2;
+/// Someone else as the subject, by language ("son" is a son only in English).
 pub(super) const OTHER: u16 = 1 << 3;
 pub(super) const GENERIC: u16 = 1 << 4;
 pub(super) const HYPER: u16 = 1 << 5;
@@ -221,6 +222,16 @@ pub(super) const STOP_EN: u16 = 1 << 7;
 pub(super) const STOP_ES: u16 = 1 << 8;
 /// First-person subject pronouns ("i", "yo"): a new statement for negation scope.
 pub(super) const SUBJ: u16 = 1 << 9;
+pub(super) const OTHER_ES: u16 = 1 << 11;
+
+/// The OTHER flag of a rule's language (`rule_lang`).
+pub(super) fn other_flag(lang: usize) -> u16 {
+    if lang == 1 {
+        OTHER_ES
+    } else {
+        OTHER
+    }
+}
 
 include!(concat!(env!("OUT_DIR"), "/screen.rs"));
 

@@ -580,6 +580,20 @@ mod tests {
     }
 
     #[test]
+    fn someone_else_is_read_in_the_rules_language() {
+        // "son" is a son in English and "they are" in Spanish; "he" is "I have" in Spanish.
+        for text in ["Son las 3 de la mañana y estoy en la azotea para tirarme", "he estado guardando las pastillas, ya tengo como 40"] {
+            let s = screen(text, Some(Lang::Es));
+            assert!(s.level >= Level::Urgent, "{s:?}");
+            assert!(s.evidence.iter().all(|e| e.subject == Subject::Me), "{s:?}");
+        }
+        let s = screen("my son is on the roof and says he will jump", Some(Lang::En));
+        assert!(s.level >= Level::Urgent && s.evidence.iter().all(|e| e.subject == Subject::Other), "{s:?}");
+        let s = screen("mi hijo está en la azotea y dice que se va a tirar", Some(Lang::Es));
+        assert!(s.level >= Level::Urgent && s.evidence.iter().all(|e| e.subject == Subject::Other), "{s:?}");
+    }
+
+    #[test]
     fn signals_meet_across_a_few_short_sentences_not_across_a_story() {
         // The place, then a pause, then the time: three short sentences read as one breath.
         let s = screen("I'm in the car at the top of the quarry. Been sat here an hour. Tonight's the night.", Some(Lang::En));

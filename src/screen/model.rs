@@ -9,7 +9,7 @@
 //! sure there is no risk, it overrules them (see `screen_with`). Its evidence is the words that
 //! weighed most.
 
-use super::lexicon::{flags, rules, Kind, FIRST, NEG, OTHER, STOP_EN, STOP_ES, SUBJ};
+use super::lexicon::{flags, rules, Kind, FIRST, NEG, OTHER, OTHER_ES, STOP_EN, STOP_ES, SUBJ};
 use super::context::is_negated;
 use super::matcher::Hit;
 use super::normalize::Token;
@@ -146,7 +146,7 @@ pub(super) struct Verdict {
 pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch) -> Verdict {
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
-    let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | STOP_EN | STOP_ES | SUBJ) != 0;
+    let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | OTHER_ES | STOP_EN | STOP_ES | SUBJ) != 0;
     let Scratch { words, seen } = scratch;
     words.clear();
     for (i, t) in tokens.iter().enumerate() {
