@@ -333,6 +333,8 @@ fn held_out_sets_are_reported() {
         ("en.trainBE.tsv", Lang::En),
         ("es.trainBE.tsv", Lang::Es),
         ("en.trainBF.tsv", Lang::En),
+        ("en.trainBG.tsv", Lang::En),
+        ("es.trainBG.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
