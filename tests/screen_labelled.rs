@@ -335,6 +335,8 @@ fn held_out_sets_are_reported() {
         ("en.trainBF.tsv", Lang::En),
         ("en.trainBG.tsv", Lang::En),
         ("es.trainBG.tsv", Lang::Es),
+        ("en.trainBH.tsv", Lang::En),
+        ("es.trainBH.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
