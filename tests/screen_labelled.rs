@@ -337,6 +337,8 @@ fn held_out_sets_are_reported() {
         ("es.trainBG.tsv", Lang::Es),
         ("en.trainBH.tsv", Lang::En),
         ("es.trainBH.tsv", Lang::Es),
+        ("en.trainBI.tsv", Lang::En),
+        ("es.trainBI.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
