@@ -339,6 +339,8 @@ fn held_out_sets_are_reported() {
         ("es.trainBH.tsv", Lang::Es),
         ("en.trainBI.tsv", Lang::En),
         ("es.trainBI.tsv", Lang::Es),
+        ("en.trainBJ.tsv", Lang::En),
+        ("es.trainBJ.tsv", Lang::Es),
     ] {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/screen")
