@@ -1,9 +1,11 @@
 //! The labelled sets under tests/screen/ (`<level>\t<tag>\t<text>` a line): per-level confusion,
-//! recall at concern+ on crisis cases, every emergency at urgent+, false-positive rate on the rest.
+//! recall at concern+ on crisis cases, every emergency at urgent+, false-positive rate on the rest,
+//! and how often a flagged crisis case is given one of its labelled categories (the panel's wording
+//! and helplines follow the category).
 //! Files named `*.heldout.tsv` are reported only (an estimate of how the rules generalise).
 
 use before_you_rely::screen::screen;
-use before_you_rely::{Lang, Level};
+use before_you_rely::{Category, Lang, Level};
 
 struct Case {
     level: Level,
@@ -42,6 +44,9 @@ struct Scores {
     false_positives: usize,
     exact: usize,
     total: usize,
+    /// Flagged crisis cases labelled with a category, and those whose categories include one.
+    categorised: usize,
+    named: usize,
     confusion: [[usize; 5]; 5],
     misses: Vec<String>,
 }
@@ -56,6 +61,8 @@ fn evaluate(cases: &[Case], lang: Option<Lang>) -> Scores {
         false_positives: 0,
         exact: 0,
         total: cases.len(),
+        categorised: 0,
+        named: 0,
         confusion: [[0; 5]; 5],
         misses: Vec::new(),
     };
@@ -68,6 +75,11 @@ fn evaluate(cases: &[Case], lang: Option<Lang>) -> Scores {
             s.crisis += 1;
             if got.level >= Level::Concern {
                 s.recalled += 1;
+                let labelled: Vec<&str> = c.tag.split(',').filter(|t| Category::ALL.iter().any(|k| k.as_str() == *t)).collect();
+                if !labelled.is_empty() {
+                    s.categorised += 1;
+                    s.named += usize::from(got.categories.iter().any(|k| labelled.contains(&k.as_str())));
+                }
             } else {
                 s.misses
                     .push(format!("MISS  {:?}->{:?} [{}] {}", c.level, got.level, c.tag, c.text));
@@ -97,7 +109,7 @@ fn evaluate(cases: &[Case], lang: Option<Lang>) -> Scores {
 
 fn report(name: &str, s: &Scores) {
     println!(
-        "{name}: {} cases; recall concern+ {}/{} = {:.3}; emergencies at urgent+ {}/{}; false positives {}/{} = {:.3}; exact level {}/{}",
+        "{name}: {} cases; recall concern+ {}/{} = {:.3}; emergencies at urgent+ {}/{}; false positives {}/{} = {:.3}; exact level {}/{}; category named {}/{}",
         s.total,
         s.recalled,
         s.crisis,
@@ -108,7 +120,9 @@ fn report(name: &str, s: &Scores) {
         s.safe,
         s.false_positives as f64 / s.safe.max(1) as f64,
         s.exact,
-        s.total
+        s.total,
+        s.named,
+        s.categorised
     );
     println!("  confusion (rows expected, columns got: none support concern urgent emergency)");
     for (i, row) in s.confusion.iter().enumerate() {
@@ -139,6 +153,7 @@ fn check(name: &str, lang: Lang, min_cases: usize) {
             s.false_positives as f64 <= 0.03 * s.safe as f64,
             "{name}: false-positive rate above 3%"
         );
+        assert!(s.named as f64 >= 0.95 * s.categorised as f64, "{name}: a labelled category named for under 95%");
     }
 }
 
@@ -169,7 +184,7 @@ fn every_category_is_covered() {
 fn held_out_sets_are_reported() {
     // `*.blind*.tsv` were written by people who never read the rules. Each was measured once on
     // first contact (the figures are in the issue notes); earlier rounds were then used to find
-    // classes of error, so only the newest rounds (blind12..23) are still unseen: neither
+    // classes of error, so only the newest rounds (blind12..24) are still unseen: neither
     // rules nor model have learned from them. Reported here, never asserted.
     // Every labelled set beside the two asserted ones (training sets too: their figures on first
     // contact are in the commit that added them), in name order.

@@ -6,8 +6,8 @@
 //! model catches some of the rest. Where the rules found nothing at `concern` or above it adds
 //! `concern`, or `urgent` when its urgency head agrees; where they found only `concern`, both heads
 //! agreeing lift it to `urgent`; where they found `concern` or `urgent` and the model is all but
-//! sure there is no risk, it overrules them (see `screen_with`). Its evidence is the words that
-//! weighed most.
+//! sure there is no risk, it overrules them (see `screen_with`). A third head names the category
+//! of its finding. Its evidence is the words that weighed most.
 
 use super::lexicon::{flags, rules, Kind, FIRST, NEG, OTHER, OTHER_ES, STOP_EN, STOP_ES, SUBJ};
 use super::context::is_negated;
@@ -47,9 +47,15 @@ pub(super) struct LangModel {
     /// Features, sorted and front-coded (each: the byte count it shares with the one before, then
     /// the rest): "word", "word word", "~" + five bytes of "<word>", or "@" + a rule's id.
     grams: &'static [u8],
-    /// A feature's category (index into `Category::ALL`), or 255 when it leans away from risk.
-    categories: &'static [u8],
+    /// The category head, a multinomial logistic model over a subset of the features: a bias per
+    /// category (in `Category::ALL` order), the features it reads (ascending indices) and their
+    /// weights, `Category::ALL.len()` a feature.
+    category_bias: [i32; CATEGORIES],
+    category_rows: &'static [u16],
+    category_weights: &'static [i8],
 }
+
+const CATEGORIES: usize = Category::ALL.len();
 
 include!(concat!(env!("OUT_DIR"), "/model.rs"));
 
@@ -76,6 +82,8 @@ pub(super) struct ModelFinding {
 /// thousand hashes) instead of shipping the table.
 struct Index {
     slots: Vec<(u32, u16)>,
+    /// Per feature, its row in the category head plus one, or 0 when the head does not read it.
+    category_row: Vec<u16>,
 }
 
 impl Index {
@@ -97,7 +105,13 @@ impl Index {
             }
             slots[h] = (hash, i as u16 + 1);
         }
-        Index { slots }
+        let mut category_row = vec![0u16; n];
+        for (row, &f) in model.category_rows.iter().enumerate() {
+            if let Some(slot) = category_row.get_mut(usize::from(f)) {
+                *slot = row as u16 + 1;
+            }
+        }
+        Index { slots, category_row }
     }
 
     /// The feature whose gram hashes to `hash` (a 32-bit collision with an unknown gram is
@@ -184,7 +198,7 @@ fn score_lang(
     seen.clear();
     seen.resize(model.risk.weights.len().div_ceil(64), 0);
     let (mut sum, mut urgency) = (model.risk.bias, model.urgency.bias);
-    let mut votes = [0i32; 7];
+    let mut categories = model.category_bias;
     // The heaviest risk feature: (weight, first token, last token + 1).
     let mut heaviest = (0i32, 0u32, 0u32);
     let mut add = |hash: u32, start: usize, end: usize, shown: bool| {
@@ -197,8 +211,12 @@ fn score_lang(
         let w = i32::from(model.risk.weights[f]);
         sum += w;
         urgency += model.urgency.weights.get(f).map_or(0, |&u| i32::from(u));
-        if let Some(&c) = model.categories.get(f).filter(|&&c| (c as usize) < Category::ALL.len()) {
-            votes[c as usize] += w.max(0);
+        if let Some(row) = index.category_row.get(f).and_then(|&r| usize::from(r).checked_sub(1)) {
+            if let Some(ws) = model.category_weights.get(row * CATEGORIES..(row + 1) * CATEGORIES) {
+                for (c, &w) in categories.iter_mut().zip(ws) {
+                    *c += i32::from(w);
+                }
+            }
         }
         if shown && w > heaviest.0 {
             heaviest = (w, start as u32, end as u32 + 1);
@@ -252,7 +270,7 @@ fn score_lang(
     if !(risk || alone) || heaviest.0 == 0 {
         return (None, clear);
     }
-    let finding = (0..Category::ALL.len()).max_by_key(|&c| (votes[c], std::cmp::Reverse(c))).map(|best| ModelFinding {
+    let finding = (0..CATEGORIES).max_by_key(|&c| (categories[c], std::cmp::Reverse(c))).map(|best| ModelFinding {
         lang,
         category: Category::ALL[best],
         urgent: urgency >= model.urgency.threshold,
