@@ -200,3 +200,26 @@ fn held_out_sets_are_reported() {
         report(name, &evaluate(&load(name), Some(lang)));
     }
 }
+
+#[test]
+fn a_plain_disclosure_after_a_safe_message_is_flagged() {
+    // The word model may overrule the rules where it is all but sure a message holds no risk (a
+    // ward round, a game, a debt question). Told plainly in a sentence of its own after any of
+    // these, risk must still be found: the veto reads that sentence alone too.
+    for (name, lang, disclosures) in [
+        ("en.tsv", Lang::En, ["I want to kill myself.", "Honestly I just want to die."]),
+        ("es.tsv", Lang::Es, ["Quiero matarme.", "La verdad me quiero morir."]),
+    ] {
+        let mut lost = Vec::new();
+        for c in load(name).iter().filter(|c| c.level < Level::Concern) {
+            let stop = if c.text.trim_end().ends_with(['.', '!', '?']) { "" } else { "." };
+            for d in disclosures {
+                let text = format!("{}{stop} {d}", c.text.trim_end());
+                if screen(&text, Some(lang)).level < Level::Concern {
+                    lost.push(text);
+                }
+            }
+        }
+        assert!(lost.is_empty(), "{name}: a disclosure went unflagged after a safe message: {lost:#?}");
+    }
+}
