@@ -1,6 +1,6 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and thresholds as
-//! logits (risk, urgency, long messages, the urgency head alone, the veto), the features (words,
+//! logits (risk, urgency, long messages, a sentence read alone, the urgency head alone, the veto), the features (words,
 //! word pairs, character 5-grams, rule ids) front-coded, their weights for two heads (risk and
 //! urgency), and the category head: a bias per category and, for the features it reads, their
 //! indices and a weight per category. Weights are one signed byte each, scaled per head so the
@@ -16,7 +16,7 @@ pub fn generate() {
     for lang in LANGS {
         let file = format!("screen/{lang}.model.tsv");
         let text = read_data(&file);
-        let (mut bias, mut threshold, mut long, mut veto, mut alone, mut wary) = (None, None, None, None, None, None);
+        let (mut bias, mut threshold, mut long, mut veto, mut alone, mut wary, mut sentence) = (None, None, None, None, None, None, None);
         let (mut grams, mut risk, mut urgency) = (Vec::new(), Vec::new(), Vec::new());
         // The category head: its bias, then (feature index, a weight per category) for the features it reads.
         let (mut cat_bias, mut cat_rows, mut cat_weights) = (None, Vec::new(), Vec::new());
@@ -51,6 +51,7 @@ pub fn generate() {
                 ["threshold", r, u] => threshold = Some((logit(r), logit(u))),
                 ["urgency_alone", u] => alone = Some(logit(u)),
                 ["wary", r] => wary = Some(logit(r)),
+                ["sentence", r] => sentence = Some(logit(r)),
                 ["veto", c, u] => {
                     let p = |s: &str| {
                         let p = number(s);
@@ -88,8 +89,8 @@ pub fn generate() {
                 _ => fail(&file, format!("line {}: expected `words<TAB>risk<TAB>urgency<TAB>category weights or -`", n + 1)),
             }
         }
-        let (Some(bias), Some(threshold), Some(long), Some(veto), Some(alone), Some(wary), Some(cat_bias)) = (bias, threshold, long, veto, alone, wary, cat_bias) else {
-            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `category_bias` line (one per category), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled), an `urgency_alone` line (the urgency probability that finds urgent alone) and a `wary` line (the risk threshold where an exclusion matched)")
+        let (Some(bias), Some(threshold), Some(long), Some(veto), Some(alone), Some(wary), Some(sentence), Some(cat_bias)) = (bias, threshold, long, veto, alone, wary, sentence, cat_bias) else {
+            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `category_bias` line (one per category), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled), an `urgency_alone` line (the urgency probability that finds urgent alone), a `wary` line (the risk threshold where an exclusion matched) and a `sentence` line (the risk threshold for one sentence of a longer message read alone)")
         };
         if grams.len() >= u16::MAX as usize {
             fail(&file, "too many features for 16-bit indices");
@@ -104,7 +105,7 @@ pub fn generate() {
         let cat_bias: Vec<i32> = cat_bias.iter().map(|b| (b * ck).round() as i32).collect();
         let _ = writeln!(
             src,
-            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, wary_threshold: {}, urgency_alone: {}, veto: [{}, {}], grams: &{:?}, category_bias: {cat_bias:?}, category_rows: &{cat_rows:?}, category_weights: &{:?} }},",
+            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, wary_threshold: {}, sentence_threshold: {}, urgency_alone: {}, veto: [{}, {}], grams: &{:?}, category_bias: {cat_bias:?}, category_rows: &{cat_rows:?}, category_weights: &{:?} }},",
             (bias.0 * rk).round() as i32,
             (threshold.0 * rk).round() as i32,
             bytes(&risk, rk),
@@ -114,6 +115,7 @@ pub fn generate() {
             long.0,
             (long.1.max(threshold.0) * rk).round() as i32,
             (wary.max(threshold.0) * rk).round() as i32,
+            (sentence.max(threshold.0) * rk).round() as i32,
             (alone.max(threshold.1) * uk).round() as i32,
             (veto.0 * rk).round() as i32,
             (veto.1 * rk).round() as i32,

@@ -342,6 +342,8 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // a study, a game) do not make it wary: their words are common ("means", "season", "game")
     // and the model learned them itself; leaving each blind set out in turn, silencing it on
     // frames cost 12 of 540 English catches for no fewer false alarms.
+    // A message of several sentences the model does not flag as a whole, it reads a sentence at a
+    // time (`finding_in_a_sentence`, at the model file's `sentence` threshold).
     let may_add = out.level <= Level::Concern;
     // Where the rules found `concern` or `urgent` (never `emergency`) and the model is all but sure
     // there is no risk, the model overrules them: leaving each of the newest six training sets per
@@ -352,14 +354,21 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // Spanish; reading the sentence alone, 0 and 2, for 1 more false alarm of 3,053 held out.
     let may_veto = matches!(out.level, Level::Concern | Level::Urgent);
     if may_add || may_veto {
-        let verdict = model::score(&text.tokens, &text.buf, hits, langs, model);
+        let verdict = model::score(&text.tokens, &text.buf, hits, langs, model, false);
         let clear = match out.level {
             Level::Concern => verdict.clear[0],
             _ => verdict.clear[1],
         };
         if may_veto && clear && !risk_in_a_sentence(&text.tokens, &text.buf, hits, findings, langs, model, out.level) {
             overrule(&mut out);
-        } else if let (true, Some(m)) = (may_add, verdict.finding) {
+        } else if let (true, Some(m)) = (
+            may_add,
+            verdict.finding.or_else(|| {
+                (verdict.read && out.level < Level::Concern)
+                    .then(|| finding_in_a_sentence(&text.tokens, &text.buf, hits, langs, model))
+                    .flatten()
+            }),
+        ) {
             // Where the rules found nothing: `concern`, or `urgent` when the urgency head agrees
             // or is sure on its own (`urgency_alone`).
             if out.level < Level::Concern {
@@ -400,8 +409,40 @@ fn risk_in_a_sentence(
             end: h.end - a as u32,
             ..*h
         }));
-        model::score(&tokens[a..b], buf, &local, langs, scratch).finding.is_some_and(|m| m.risk)
+        model::score(&tokens[a..b], buf, &local, langs, scratch, false).finding.is_some_and(|m| m.risk)
     })
+}
+
+/// The model's finding in a sentence read alone, where the message has more than one: over a whole
+/// message the words of an ordinary request can outweigh one sentence at risk.
+fn finding_in_a_sentence(
+    tokens: &[normalize::Token],
+    buf: &[u8],
+    hits: &[matcher::Hit],
+    langs: u8,
+    scratch: &mut model::Scratch,
+) -> Option<model::ModelFinding> {
+    let mut local = Vec::new();
+    let mut a = 0;
+    while a < tokens.len() {
+        let (_, b) = sentence_of(tokens, a, a + 1);
+        if a == 0 && b == tokens.len() {
+            return None; // one sentence: the whole message, already read
+        }
+        local.clear();
+        local.extend(hits.iter().filter(|h| h.start as usize >= a && h.end as usize <= b).map(|h| matcher::Hit {
+            start: h.start - a as u32,
+            end: h.end - a as u32,
+            ..*h
+        }));
+        if let Some(mut m) = model::score(&tokens[a..b], buf, &local, langs, scratch, true).finding {
+            m.start += a as u32;
+            m.end += a as u32;
+            return Some(m);
+        }
+        a = b;
+    }
+    None
 }
 
 /// The tokens of the sentence that holds tokens `start..end`.

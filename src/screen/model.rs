@@ -38,6 +38,9 @@ pub(super) struct LangModel {
     /// and the urgency head never finds `urgent` alone: an idiom's words ("hits me up", "kill the
     /// process") are risk words too.
     wary_threshold: i32,
+    /// A sentence read alone (the rest of its message outweighed it) needs this, and the urgency
+    /// head never finds `urgent` alone there.
+    sentence_threshold: i32,
     /// At this urgency logit the urgency head finds `urgent` on its own, whatever the risk head
     /// says (it learned danger-now phrasings the risk head weighs less).
     urgency_alone: i32,
@@ -154,10 +157,13 @@ pub(super) struct Verdict {
     pub finding: Option<ModelFinding>,
     /// Every language model scored stayed below its veto for the rules' `concern`, and for `urgent`.
     pub clear: [bool; 2],
+    /// The text was read (it has words, and no more than `MAX_WORDS`).
+    pub read: bool,
 }
 
-/// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish).
-pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch) -> Verdict {
+/// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish); `sentence`:
+/// the text is one sentence of a longer message, read alone.
+pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch, sentence: bool) -> Verdict {
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
     let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | OTHER_ES | STOP_EN | STOP_ES | SUBJ) != 0;
@@ -174,9 +180,9 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
     if words.is_empty() {
         return Verdict::default();
     }
-    let mut verdict = Verdict { finding: None, clear: [true; 2] };
+    let mut verdict = Verdict { finding: None, clear: [true; 2], read: true };
     for l in (0..MODELS.len()).filter(|l| langs >> l & 1 != 0) {
-        let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen);
+        let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen, sentence);
         verdict.clear = [verdict.clear[0] && clear[0], verdict.clear[1] && clear[1]];
         if finding.is_some() {
             verdict.finding = finding;
@@ -193,6 +199,7 @@ fn score_lang(
     words: &[(u32, bool)],
     hits: &[Hit],
     seen: &mut Vec<u64>,
+    sentence: bool,
 ) -> (Option<ModelFinding>, [bool; 2]) {
     let (Some(model), Some(index)) = (MODELS.get(lang), index(lang)) else { return (None, [false; 2]) };
     seen.clear();
@@ -265,8 +272,11 @@ fn score_lang(
     if wary {
         threshold = threshold.max(model.wary_threshold);
     }
+    if sentence {
+        threshold = threshold.max(model.sentence_threshold);
+    }
     let clear = model.veto.map(|v| sum < v);
-    let (risk, alone) = (sum >= threshold, !wary && urgency >= model.urgency_alone);
+    let (risk, alone) = (sum >= threshold, !wary && !sentence && urgency >= model.urgency_alone);
     if !(risk || alone) || heaviest.0 == 0 {
         return (None, clear);
     }
