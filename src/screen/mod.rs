@@ -195,7 +195,8 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
 ///
 /// A piece ends where a sentence of more than SHORT_SENTENCE tokens ends, so no co-occurrence
 /// window spans two pieces (a window only joins short sentences), and only once the text has more
-/// than 200 words (the word model reads only shorter texts). Matches never cross a sentence.
+/// than 200 words (a text of up to 200 words is read whole, by the word model too; a paste long
+/// enough to need pieces is left to the rules). Matches never cross a sentence.
 /// Judging a match looks back at most SUBJECT_WINDOW tokens: the next piece keeps that many
 /// tokens of the one before as context (they are matched and judged in their own piece only).
 /// The findings are then those of the whole text, in pieces: `build` sorts them stably by
@@ -296,7 +297,7 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
         last_start -= keep;
         cut_at = None;
     }
-    // More than 200 words: the word model does not read the text.
+    // Read in pieces: the word model does not read the text.
     Ok(build(findings))
 }
 
@@ -342,8 +343,12 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // a study, a game) do not make it wary: their words are common ("means", "season", "game")
     // and the model learned them itself; leaving each blind set out in turn, silencing it on
     // frames cost 12 of 540 English catches for no fewer false alarms.
-    // A message of several sentences the model does not flag as a whole, it reads a sentence at a
-    // time (`finding_in_a_sentence`, at the model file's `sentence` threshold).
+    // A message of several sentences the model does not flag as a whole, or too long for it to read
+    // whole, it reads a sentence at a time (`finding_in_a_sentence`, at the model file's `sentence`
+    // threshold). Safe training messages joined into texts of 230+ words, one risk sentence the
+    // model alone finds put among them: found 20 of 108 times in English and 5 of 107 in Spanish
+    // when such texts were left to the rules, 80 and 73 read a sentence at a time; the same texts
+    // without it were flagged 54 and 24 times of 300, then 59 and 31.
     let may_add = out.level <= Level::Concern;
     // Where the rules found `concern` or `urgent` (never `emergency`) and the model is all but sure
     // there is no risk, the model overrules them: leaving each of the newest six training sets per
@@ -364,7 +369,7 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
         } else if let (true, Some(m)) = (
             may_add,
             verdict.finding.or_else(|| {
-                (verdict.read && out.level < Level::Concern)
+                (out.level < Level::Concern)
                     .then(|| finding_in_a_sentence(&text.tokens, &text.buf, hits, langs, model))
                     .flatten()
             }),
@@ -711,10 +716,16 @@ mod tests {
         assert!(matches!(s.level, Level::Concern | Level::Urgent), "{s:?}");
         let e = s.evidence.iter().find(|e| e.rule == "en.model").expect("model evidence");
         assert!(e.start < e.end && e.end as usize <= text.encode_utf16().count(), "{e:?}");
-        // A text the rules judge away (an idiom) is left alone; so is a document-length text.
+        // A text the rules judge away (an idiom) is left alone. A document-length text is read a
+        // sentence at a time: the finding is in the sentence that holds it.
         assert_eq!(screen("i want to die of cringe rn", Some(Lang::En)).level, Level::None);
-        let long = format!("{text}. {}", "the weather report says rain again tomorrow. ".repeat(40));
-        assert!(screen(&long, Some(Lang::En)).evidence.iter().all(|e| e.rule != "en.model"));
+        let weather = "the weather report says rain again tomorrow. ".repeat(40);
+        assert_eq!(screen(&weather, Some(Lang::En)).level, Level::None);
+        let long = format!("{weather}{text}. {weather}");
+        let s = screen(&long, Some(Lang::En));
+        let e = s.evidence.iter().find(|e| e.rule == "en.model").expect("model evidence");
+        let at = long.find(text).expect("sentence") as u32;
+        assert!(e.start >= at && e.end <= at + text.len() as u32, "{e:?}");
     }
 
     #[test]

@@ -62,7 +62,8 @@ const CATEGORIES: usize = Category::ALL.len();
 
 include!(concat!(env!("OUT_DIR"), "/model.rs"));
 
-/// Longer texts are left to the rules: the model learned from messages, not documents.
+/// Longer texts are read a sentence at a time (see `screen_whole`): the model learned from
+/// messages, not documents.
 pub(super) const MAX_WORDS: usize = 200;
 
 /// Length of the character grams, in bytes of the word padded as `<word>` (as the trainer's
@@ -157,8 +158,6 @@ pub(super) struct Verdict {
     pub finding: Option<ModelFinding>,
     /// Every language model scored stayed below its veto for the rules' `concern`, and for `urgent`.
     pub clear: [bool; 2],
-    /// The text was read (it has words, and no more than `MAX_WORDS`).
-    pub read: bool,
 }
 
 /// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish); `sentence`:
@@ -180,7 +179,7 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
     if words.is_empty() {
         return Verdict::default();
     }
-    let mut verdict = Verdict { finding: None, clear: [true; 2], read: true };
+    let mut verdict = Verdict { finding: None, clear: [true; 2] };
     for l in (0..MODELS.len()).filter(|l| langs >> l & 1 != 0) {
         let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen, sentence);
         verdict.clear = [verdict.clear[0] && clear[0], verdict.clear[1] && clear[1]];
