@@ -304,6 +304,7 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
 /// word before it and starts a sentence (the state a text starts in), and a word never looks past
 /// it.
 pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)], mut pos: u32) -> u32 {
+    let first = text.tokens.len();
     let mut b = Builder {
         text,
         emoji,
@@ -406,7 +407,40 @@ pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)],
         }
     }
     b.close();
+    join_spelled_out(text, first);
     pos
+}
+
+/// At least this many letters spelled out one at a time read as one word.
+const SPELLED_OUT: usize = 4;
+
+/// Letters spelled out one at a time ("s u i c i d e", "k-i-l-l") are read as the word they
+/// spell: a run of at least SPELLED_OUT one-letter tokens of `text.tokens[from..]` with no
+/// boundary between them becomes one token (their letters already sit back to back in `buf`).
+/// Runs never cross a sentence, so reading a text in pieces still gives the tokens of reading it
+/// whole.
+fn join_spelled_out(text: &mut Text, from: usize) {
+    let Text { buf, tokens } = text;
+    let letter = |t: &Token| t.end == t.start + 1 && buf.get(t.start as usize).is_some_and(u8::is_ascii_lowercase);
+    let (mut out, mut i) = (from, from);
+    while i < tokens.len() {
+        let mut j = i + 1;
+        if letter(&tokens[i]) {
+            while j < tokens.len() && letter(&tokens[j]) && tokens[j].brk == 0 && tokens[j].start == tokens[j - 1].end {
+                j += 1;
+            }
+        }
+        let mut t = tokens[i];
+        if j - i >= SPELLED_OUT {
+            (t.end, t.u16_end, t.word) = (tokens[j - 1].end, tokens[j - 1].u16_end, NO_WORD);
+        } else {
+            j = i + 1;
+        }
+        tokens[out] = t;
+        out += 1;
+        i = j;
+    }
+    tokens.truncate(out);
 }
 
 #[cfg(test)]
@@ -420,6 +454,19 @@ mod tests {
             .iter()
             .map(|k| String::from_utf8_lossy(&t.buf[k.start as usize..k.end as usize]).into_owned())
             .collect()
+    }
+
+    #[test]
+    fn joins_letters_spelled_out() {
+        assert_eq!(words("thinking about s u i c i d e"), ["thinking", "about", "suicide"]);
+        assert_eq!(words("k-i-l-l myself"), ["kill", "myself"]);
+        // Three letters stay apart ("i a m", initials); a boundary ends a run.
+        assert_eq!(words("i a m ok"), ["i", "a", "m", "ok"]);
+        assert_eq!(words("a b. c d"), ["a", "b", "c", "d"]);
+        // The span covers the letters as written.
+        let mut t = Text::default();
+        tokenize("so s u i c i d e", &mut t, &[]);
+        assert_eq!((t.tokens[1].u16_start, t.tokens[1].u16_end), (3, 16));
     }
 
     #[test]
