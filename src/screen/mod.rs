@@ -402,19 +402,11 @@ fn risk_in_a_sentence(
     scratch: &mut model::Scratch,
     level: Level,
 ) -> bool {
-    let mut local = Vec::new();
     findings.iter().filter(|f| f.level == level).any(|f| {
         let (a, b) = sentence_of(tokens, f.start as usize, f.end as usize);
-        if a == 0 && b == tokens.len() {
-            return false; // the whole message, already read
-        }
-        local.clear();
-        local.extend(hits.iter().filter(|h| h.start as usize >= a && h.end as usize <= b).map(|h| matcher::Hit {
-            start: h.start - a as u32,
-            end: h.end - a as u32,
-            ..*h
-        }));
-        model::score(&tokens[a..b], buf, &local, langs, scratch, false).finding.is_some_and(|m| m.risk)
+        // The whole message was read already.
+        !(a == 0 && b == tokens.len())
+            && model::score_part(tokens, buf, hits, (a, b), langs, scratch, false).finding.is_some_and(|m| m.risk)
     })
 }
 
@@ -427,22 +419,13 @@ fn finding_in_a_sentence(
     langs: u8,
     scratch: &mut model::Scratch,
 ) -> Option<model::ModelFinding> {
-    let mut local = Vec::new();
     let mut a = 0;
     while a < tokens.len() {
         let (_, b) = sentence_of(tokens, a, a + 1);
         if a == 0 && b == tokens.len() {
             return None; // one sentence: the whole message, already read
         }
-        local.clear();
-        local.extend(hits.iter().filter(|h| h.start as usize >= a && h.end as usize <= b).map(|h| matcher::Hit {
-            start: h.start - a as u32,
-            end: h.end - a as u32,
-            ..*h
-        }));
-        if let Some(mut m) = model::score(&tokens[a..b], buf, &local, langs, scratch, true).finding {
-            m.start += a as u32;
-            m.end += a as u32;
+        if let Some(m) = model::score_part(tokens, buf, hits, (a, b), langs, scratch, true).finding {
             return Some(m);
         }
         a = b;
@@ -457,7 +440,7 @@ fn sentence_of(tokens: &[normalize::Token], start: usize, end: usize) -> (usize,
     while a > 0 && !starts_sentence(a) {
         a -= 1;
     }
-    let mut b = end.clamp(a + 1, tokens.len().max(a + 1)).min(tokens.len());
+    let mut b = end.max(a + 1).min(tokens.len());
     while b < tokens.len() && !starts_sentence(b) {
         b += 1;
     }

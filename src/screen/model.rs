@@ -149,6 +149,8 @@ pub(super) struct Scratch {
     /// (token index, function word) per word with text.
     words: Vec<(u32, bool)>,
     seen: Vec<u64>,
+    /// The rules' hits within a part of the text (`score_part`).
+    part_hits: Vec<Hit>,
 }
 
 /// The model's verdict on a text.
@@ -166,7 +168,7 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
     let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | OTHER_ES | STOP_EN | STOP_ES | SUBJ) != 0;
-    let Scratch { words, seen } = scratch;
+    let Scratch { words, seen, .. } = scratch;
     words.clear();
     for (i, t) in tokens.iter().enumerate() {
         if t.end > t.start && buf.len() >= t.end as usize {
@@ -187,6 +189,33 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
             verdict.finding = finding;
             break;
         }
+    }
+    verdict
+}
+
+/// Scores tokens `a..b` of a longer text alone, as a text of their own (with the rules' hits
+/// among them); a finding's span is in the whole text's tokens. `sentence` as for `score`.
+pub(super) fn score_part(
+    tokens: &[Token],
+    buf: &[u8],
+    hits: &[Hit],
+    (a, b): (usize, usize),
+    langs: u8,
+    scratch: &mut Scratch,
+    sentence: bool,
+) -> Verdict {
+    let mut part = std::mem::take(&mut scratch.part_hits);
+    part.clear();
+    part.extend(hits.iter().filter(|h| h.start as usize >= a && h.end as usize <= b).map(|h| Hit {
+        start: h.start - a as u32,
+        end: h.end - a as u32,
+        ..*h
+    }));
+    let mut verdict = score(tokens.get(a..b).unwrap_or_default(), buf, &part, langs, scratch, sentence);
+    scratch.part_hits = part;
+    if let Some(m) = verdict.finding.as_mut() {
+        m.start += a as u32;
+        m.end += a as u32;
     }
     verdict
 }
