@@ -1,7 +1,8 @@
 //! The word model's category head: where only the model finds risk, its finding names the
 //! category the words are about, not "suicide" by default. These sentences were written for this
-//! test (none is in a labelled set) and no rule matches them; each was named `suicide` by the old
-//! category rule, where every feature voted for the category it most often came with.
+//! test (none is in a labelled set) and no rule matches them. The old category rule (every feature
+//! voted for the category it most often came with) named five of them `suicide` and one `abuse`;
+//! only the presenter's messages were named right.
 
 use before_you_rely::screen::screen;
 use before_you_rely::{Category, Lang, Level};
