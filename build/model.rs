@@ -1,8 +1,8 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and thresholds as
-//! logits (risk, urgency, long messages, a sentence read alone, the urgency head alone, the veto), the features (words,
-//! word pairs, character 5-grams, rule ids) front-coded, their weights for two heads (risk and
-//! urgency), and the category head: a bias per category and, for the features it reads, their
+//! logits (risk, urgency, long messages, a sentence read alone, the urgency head alone, the
+//! veto), the features (words, word pairs, character 5-grams, rule ids) front-coded, their weights
+//! for two heads (risk and urgency), and the category head: a bias per category and, for the features it reads, their
 //! indices and a weight per category. Weights are one signed byte each, scaled per head so the
 //! largest is ±127 (thresholds take the same scale).
 

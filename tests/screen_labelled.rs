@@ -75,10 +75,10 @@ fn evaluate(cases: &[Case], lang: Option<Lang>) -> Scores {
             s.crisis += 1;
             if got.level >= Level::Concern {
                 s.recalled += 1;
-                let labelled: Vec<&str> = c.tag.split(',').filter(|t| Category::ALL.iter().any(|k| k.as_str() == *t)).collect();
+                let labelled: Vec<Category> = c.tag.split(',').filter_map(Category::parse).collect();
                 if !labelled.is_empty() {
                     s.categorised += 1;
-                    s.named += usize::from(got.categories.iter().any(|k| labelled.contains(&k.as_str())));
+                    s.named += usize::from(got.categories.iter().any(|k| labelled.contains(k)));
                 }
             } else {
                 s.misses

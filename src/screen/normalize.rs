@@ -422,14 +422,21 @@ const SPELLED_OUT: usize = 4;
 fn join_spelled_out(text: &mut Text, from: usize) {
     let Text { buf, tokens } = text;
     let letter = |t: &Token| t.end == t.start + 1 && buf.get(t.start as usize).is_some_and(u8::is_ascii_lowercase);
-    let (mut out, mut i) = (from, from);
-    while i < tokens.len() {
+    // The end of the run of letters that starts at token `i` (`i + 1` when there is none).
+    let run_end = |tokens: &[Token], i: usize| {
         let mut j = i + 1;
         if letter(&tokens[i]) {
             while j < tokens.len() && letter(&tokens[j]) && tokens[j].brk == 0 && tokens[j].start == tokens[j - 1].end {
                 j += 1;
             }
         }
+        j
+    };
+    // Almost every text has no such run: find the first one before writing any token.
+    let Some(first) = (from..tokens.len()).find(|&i| run_end(tokens, i) - i >= SPELLED_OUT) else { return };
+    let (mut out, mut i) = (first, first);
+    while i < tokens.len() {
+        let mut j = run_end(tokens, i);
         let mut t = tokens[i];
         if j - i >= SPELLED_OUT {
             (t.end, t.u16_end, t.word) = (tokens[j - 1].end, tokens[j - 1].u16_end, NO_WORD);
