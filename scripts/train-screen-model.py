@@ -46,8 +46,10 @@ C = 0.3              # L2 strength (0.3, 1 and 3 were tried on blind5; 0.3 kept)
 # turn, 0.03 caught 25 more English messages of 820 than 0.02 for 5 more false alarms of 820, and
 # 13 more Spanish of 622 for 5 of 618; 0.04 caught 9 more English for 5 more false alarms (3 and 2
 # leaving trainAE/AF out). English spends it: its held-out false-alarm rate sat near 1% (blind12..14),
-# Spanish near the 3% bar.
-TARGET_FPR = {'en': 0.04, 'es': 0.03}
+# Spanish near the 3% bar. Spanish went over it (blind12..25, 41 of 1,325 with 0.03), so 0.02:
+# leaving each of trainBE..BQ out in turn, 0.02 caught 5 fewer Spanish messages of 1,083 for 6 fewer
+# false alarms of 1,867 (0.025: 2 and 1; 0.015: 9 and 11).
+TARGET_FPR = {'en': 0.04, 'es': 0.02}
 URGENCY_FEATURES = 1000
 # The urgency head's threshold (lifting the rules' concern, or making the model's own finding
 # urgent). 0.6 was chosen on blind7 (0.5-0.8 tried) before blind8 was written; leaving each of

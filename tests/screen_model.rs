@@ -2,7 +2,9 @@
 //! category the words are about, not "suicide" by default. These sentences were written for this
 //! test (none is in a labelled set) and no rule matches them. The old category rule (every feature
 //! voted for the category it most often came with) named five of them `suicide` and one `abuse`;
-//! only the presenter's messages were named right.
+//! only the presenter's messages were named right. (A Spanish sentence of a family replaced by
+//! doubles has since been matched by a rule, psicosis.experiencias_extra; one of neighbours
+//! putting things in the water replaced it.)
 
 use before_you_rely::screen::screen;
 use before_you_rely::{Category, Lang, Level};
@@ -26,7 +28,7 @@ fn model_findings_name_their_category() {
         (Lang::En, "someone put something in my drink at the party and i woke up in a room i didnt know", Category::SexualViolence),
         (Lang::En, "the tv presenter sends me messages through the screen every night", Category::Psychosis),
         (Lang::Es, "ese tipo me las va a pagar, ya compré lo que necesito y sé a qué hora sale", Category::HarmToOthers),
-        (Lang::Es, "creo que mi familia fue cambiada por dobles, se ven iguales pero no son ellos", Category::Psychosis),
+        (Lang::Es, "los vecinos ponen cosas en el agua para que yo piense lo que ellos quieren", Category::Psychosis),
         (Lang::Es, "en la fiesta me dieron algo en la bebida y desperté en un cuarto que no conocía", Category::SexualViolence),
     ];
     for (lang, text, want) in cases {
