@@ -4,7 +4,8 @@
 //! voted for the category it most often came with) named five of them `suicide` and one `abuse`;
 //! only the presenter's messages were named right. (A Spanish sentence of a family replaced by
 //! doubles has since been matched by a rule, psicosis.experiencias_extra; one of neighbours
-//! putting things in the water replaced it.)
+//! putting things in the water replaced it. A threat to a stepbrother, "i know where he parks his
+//! car", is now matched by harm_to_others.intent; two threats written with it replaced it.)
 
 use before_you_rely::screen::screen;
 use before_you_rely::{Category, Lang, Level};
@@ -23,7 +24,8 @@ fn model_finding(text: &str, lang: Lang) -> (Level, Vec<Category>) {
 #[test]
 fn model_findings_name_their_category() {
     let cases = [
-        (Lang::En, "gonna make my stepbrother regret everything, i know where he parks his car", Category::HarmToOthers),
+        (Lang::En, "my ex's new guy is going to find out what happens when you cross me, i've got his address now", Category::HarmToOthers),
+        (Lang::En, "that teacher humiliated me for the last time, tomorrow he gets what he deserves", Category::HarmToOthers),
         (Lang::En, "that guy is going to pay, i already bought what i need and i know when he leaves", Category::HarmToOthers),
         (Lang::En, "someone put something in my drink at the party and i woke up in a room i didnt know", Category::SexualViolence),
         (Lang::En, "the tv presenter sends me messages through the screen every night", Category::Psychosis),
