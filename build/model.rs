@@ -52,7 +52,7 @@ pub fn generate() {
                 ["urgency_alone", u] => alone = Some(logit(u)),
                 ["wary", r] => wary = Some(logit(r)),
                 ["sentence", r] => sentence = Some(logit(r)),
-                ["veto", c, u] => {
+                ["veto", c, u, w] => {
                     let p = |s: &str| {
                         let p = number(s);
                         if !(0.0..0.5).contains(&p) || p == 0.0 {
@@ -60,7 +60,7 @@ pub fn generate() {
                         }
                         (p / (1.0 - p)).ln()
                     };
-                    veto = Some((p(c), p(u)));
+                    veto = Some((p(c), p(u), p(w)));
                 }
                 ["long", words, r] => {
                     let words = words.parse::<u16>().unwrap_or_else(|_| fail(&file, format!("line {}: `{words}` is not a word count", n + 1)));
@@ -90,7 +90,7 @@ pub fn generate() {
             }
         }
         let (Some(bias), Some(threshold), Some(long), Some(veto), Some(alone), Some(wary), Some(sentence), Some(cat_bias)) = (bias, threshold, long, veto, alone, wary, sentence, cat_bias) else {
-            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `category_bias` line (one per category), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled), an `urgency_alone` line (the urgency probability that finds urgent alone), a `wary` line (the risk threshold where an exclusion matched) and a `sentence` line (the risk threshold for one sentence of a longer message read alone)")
+            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `category_bias` line (one per category), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled, and their concern where only weak rules found it), an `urgency_alone` line (the urgency probability that finds urgent alone), a `wary` line (the risk threshold where an exclusion matched) and a `sentence` line (the risk threshold for one sentence of a longer message read alone)")
         };
         if grams.len() >= u16::MAX as usize {
             fail(&file, "too many features for 16-bit indices");
@@ -105,7 +105,7 @@ pub fn generate() {
         let cat_bias: Vec<i32> = cat_bias.iter().map(|b| (b * ck).round() as i32).collect();
         let _ = writeln!(
             src,
-            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, wary_threshold: {}, sentence_threshold: {}, urgency_alone: {}, veto: [{}, {}], grams: &{:?}, category_bias: {cat_bias:?}, category_rows: &{cat_rows:?}, category_weights: &{:?} }},",
+            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, wary_threshold: {}, sentence_threshold: {}, urgency_alone: {}, veto: [{}, {}, {}], grams: &{:?}, category_bias: {cat_bias:?}, category_rows: &{cat_rows:?}, category_weights: &{:?} }},",
             (bias.0 * rk).round() as i32,
             (threshold.0 * rk).round() as i32,
             bytes(&risk, rk),
@@ -119,6 +119,7 @@ pub fn generate() {
             (alone.max(threshold.1) * uk).round() as i32,
             (veto.0 * rk).round() as i32,
             (veto.1 * rk).round() as i32,
+            (veto.2.max(veto.0) * rk).round() as i32,
             front_coded(&grams),
             bytes(&cat_weights, ck),
         );

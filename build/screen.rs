@@ -37,8 +37,8 @@ const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
 /// SUBJ (bit 9) and COMMON (bit 10) are after the two STOP bits; OTHER is per language too (bit 3
-/// English, bit 11 Spanish): "son" is a son in English and "they are" in Spanish.
-const FLAG_CLASSES: [&str; 10] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ", "COMMON"];
+/// English, bit 11 Spanish): "son" is a son in English and "they are" in Spanish. CONTRAST is bit 12.
+const FLAG_CLASSES: [&str; 11] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ", "COMMON", "CONTRAST"];
 /// Flags of words too common to anchor a pattern: NEG, FIRST, both OTHERs, BREAK, both STOPs, SUBJ,
 /// COMMON.
 const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 11;
@@ -327,6 +327,7 @@ pub fn generate() {
                         "OTHER" if li == 1 => 11,
                         "SUBJ" => 9,
                         "COMMON" => 10,
+                        "CONTRAST" => 12,
                         _ => bit,
                     };
                     words.flags[id as usize] |= 1 << bit;

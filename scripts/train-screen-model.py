@@ -10,7 +10,7 @@ category head (which category a finding is in). The engine adds a `concern` find
 and the model's probability reaches the threshold written in the file, and overrules the rules'
 concern or urgent when it falls below the veto. Every blind set is measured
 once on first contact *before* it joins TRAIN_SETS; blind1..11 have joined; blind12, blind13
-(first contact at d5410e6), blind14 (at 1b1702a), blind15 (at 29c619d), blind16 (at dd58907), blind17 (at 212ee0d), blind18 (at e02a802), blind19 (at 76588d2), blind20 (at c787996), blind21 (at 42b66df), blind22 (at df8089a), blind23 (at 202c474, then on the final engine), blind24 (at ba197f7), blind25 (at ed9b9dd) and blind26 (written mid-session, first measured on the final engine 0c52c19) are held out: keep them
+(first contact at d5410e6), blind14 (at 1b1702a), blind15 (at 29c619d), blind16 (at dd58907), blind17 (at 212ee0d), blind18 (at e02a802), blind19 (at 76588d2), blind20 (at c787996), blind21 (at 42b66df), blind22 (at df8089a), blind23 (at 202c474, then on the final engine), blind24 (at ba197f7), blind25 (at ed9b9dd), blind26 (written mid-session, first measured on the final engine 0c52c19) and blind27 (at 6b97b83) are held out: keep them
 out of TRAIN_SETS and of rule work until newer blind sets replace them as the unseen measure.
 
 Not run by `make test` (needs scikit-learn): run it by hand after the labelled sets change, review
@@ -32,7 +32,7 @@ BIN = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target')), 'release', 'before-you-rely')
 LEVELS = ['none', 'support', 'concern', 'urgent', 'emergency']
 CATEGORIES = ['suicide', 'self_harm', 'abuse', 'sexual_violence', 'harm_to_others', 'psychosis', 'overdose']
-TRAIN_SETS = ['', '.heldout', '.trainA', '.trainB', '.blind', '.blind2', '.blind3', '.blind4', '.blind5', '.blind6', '.blind7', '.blind8', '.blind9', '.blind10', '.blind11', '.trainC', '.trainD', '.trainE', '.trainF', '.trainG', '.trainH', '.trainI', '.trainJ', '.trainK', '.trainL', '.trainM', '.trainN', '.trainO', '.trainP', '.trainQ', '.trainR', '.trainS', '.trainT', '.trainU', '.trainV', '.trainW', '.trainX', '.trainY', '.trainZ', '.trainAA', '.trainAB', '.trainAC', '.trainAD', '.trainAE', '.trainAF', '.trainAG', '.trainAH', '.trainAI', '.trainAJ', '.trainAK', '.trainAL', '.trainAM', '.trainAN', '.trainAO', '.trainAP', '.trainAQ', '.trainAR', '.trainAS', '.trainAT', '.trainAU', '.trainAV', '.trainAW', '.trainAX', '.trainAY', '.trainAZ', '.trainBA', '.trainBB', '.trainBC', '.trainBD', '.trainBE', '.trainBF', '.trainBG', '.trainBH', '.trainBI', '.trainBJ', '.trainBK', '.trainBL', '.trainBM', '.trainBN', '.trainBO', '.trainBP', '.trainBQ', '.trainBR', '.trainBS', '.trainBT', '.trainBU', '.trainBV', '.trainBW', '.trainBX', '.trainBY', '.trainBZ', '.trainCA', '.trainCB', '.trainCC', '.trainCD', '.trainCE', '.trainCF', '.trainCG', '.trainCH', '.trainCI', '.trainCJ', '.trainCK', '.trainCL', '.trainCM', '.trainCN', '.trainCO', '.trainCP', '.trainCQ', '.trainCR', '.trainCS']
+TRAIN_SETS = ['', '.heldout', '.trainA', '.trainB', '.blind', '.blind2', '.blind3', '.blind4', '.blind5', '.blind6', '.blind7', '.blind8', '.blind9', '.blind10', '.blind11', '.trainC', '.trainD', '.trainE', '.trainF', '.trainG', '.trainH', '.trainI', '.trainJ', '.trainK', '.trainL', '.trainM', '.trainN', '.trainO', '.trainP', '.trainQ', '.trainR', '.trainS', '.trainT', '.trainU', '.trainV', '.trainW', '.trainX', '.trainY', '.trainZ', '.trainAA', '.trainAB', '.trainAC', '.trainAD', '.trainAE', '.trainAF', '.trainAG', '.trainAH', '.trainAI', '.trainAJ', '.trainAK', '.trainAL', '.trainAM', '.trainAN', '.trainAO', '.trainAP', '.trainAQ', '.trainAR', '.trainAS', '.trainAT', '.trainAU', '.trainAV', '.trainAW', '.trainAX', '.trainAY', '.trainAZ', '.trainBA', '.trainBB', '.trainBC', '.trainBD', '.trainBE', '.trainBF', '.trainBG', '.trainBH', '.trainBI', '.trainBJ', '.trainBK', '.trainBL', '.trainBM', '.trainBN', '.trainBO', '.trainBP', '.trainBQ', '.trainBR', '.trainBS', '.trainBT', '.trainBU', '.trainBV', '.trainBW', '.trainBX', '.trainBY', '.trainBZ', '.trainCA', '.trainCB', '.trainCC', '.trainCD', '.trainCE', '.trainCF', '.trainCG', '.trainCH', '.trainCI', '.trainCJ', '.trainCK', '.trainCL', '.trainCM', '.trainCN', '.trainCO', '.trainCP', '.trainCQ', '.trainCR', '.trainCS', '.trainCT', '.trainCU', '.trainCV', '.trainCW', '.trainCX', '.trainCY', '.trainCZ', '.trainDA', '.trainDB', '.trainDC', '.trainDD']
 # Features kept per language, by weight magnitude (the file stays reviewable and the wasm small).
 # Both heads are fitted on naive-Bayes-scaled features (`NaiveBayesLogistic`). Leaving each of
 # trainAE..AK out in turn, against plain logistic regression with 9,000 / 6,000 features: English
@@ -56,6 +56,11 @@ URGENCY_FEATURES = 1000
 # trainAM..AY out in turn, 0.45 put 4 more English and 3 more Spanish emergencies at urgent+ of
 # 805 and 721, for 7 and 5 more messages labelled concern, and 3 and 5 false alarms already
 # flagged, raised to urgent (0.3: 8 and 4 more emergencies for 9 and 7 concern, 11 and 7 false alarms).
+# 0.40 was tried: leaving each of trainCK..CZ out in turn (seven of them emergency-heavy), 2 more
+# English emergencies at urgent+ of 509 and 1 more Spanish of 344, for 2 more English messages
+# labelled concern of 237 (Spanish none of 168) raised to urgent; but held out (blind12..27) it put
+# 1 more English emergency of 546 at urgent+ (Spanish none) for 11 of 914 and 5 of 610 messages
+# labelled concern raised to urgent, so it stays at 0.45.
 URGENCY_THRESHOLD = 0.45
 # The urgency head finds `urgent` alone at this probability, where the rules and the risk head found
 # nothing: leaving each of trainAC..AF out in turn, 0.8 caught 8 English messages at risk and no
@@ -63,6 +68,10 @@ URGENCY_THRESHOLD = 0.45
 # and 0.7, leaving each of trainAM..AV out in turn (a quarter of trainAS..AV are emergencies, with
 # their everyday near misses): 3 more English and 4 more Spanish emergencies at urgent+ of 580 and
 # 535, for 1 and 2 more false alarms of 1,610 and 1,544 (0.65: 4 and 4 for 2 and 4).
+# 0.6 was tried on trainCK..CZ: left out in turn, 3 more English messages at risk caught (3
+# emergencies) for no more false alarms of 820, Spanish 1 more of 700 for 2 more false alarms; but
+# held out (blind12..27) English caught 1 more of 2,282 (no emergency) for 2 more false alarms of
+# 2,278, and 7 more on the training sets, so both stay at 0.7.
 URGENCY_ALONE = 0.7
 EMERGENCY_WEIGHT = 3.0
 # Past this many words the model needs more: a long message holds many words that lean to risk on
@@ -88,6 +97,9 @@ SENTENCE_THRESHOLD = 0.9
 # and 6 Spanish false alarms and no message at risk; urgent findings need the stricter 0.005, which
 # kept a preparation message ("close all my accounts so there's nothing left after") 0.02 dropped.
 VETO = (0.02, 0.005)
+# Where only weak rules (a bare mention of a word) found concern, per language: see `screen_with`
+# in src/screen/mod.rs for how 0.1 was chosen for Spanish.
+VETO_WEAK = {'en': 0.02, 'es': 0.1}
 # The category head (which of CATEGORIES a model finding is in): multinomial logistic regression
 # on the messages at risk, labelled by their first category. The old rule (each feature voted its
 # risk weight for the category it most often came with) named generic risk words "suicide": out of
@@ -227,7 +239,7 @@ def train(lang):
         f.write(f'category_bias\t{",".join(f"{v:.3f}" for v in head.intercept_)}\n')
         f.write(f'threshold\t{threshold:.3f}\t{URGENCY_THRESHOLD:.3f}\n')
         f.write(f'long\t{LONG_WORDS}\t{max(threshold, LONG_THRESHOLD):.3f}\n')
-        f.write(f'veto\t{VETO[0]:.3f}\t{VETO[1]:.3f}\n')
+        f.write(f'veto\t{VETO[0]:.3f}\t{VETO[1]:.3f}\t{VETO_WEAK[lang]:.3f}\n')
         f.write(f'urgency_alone\t{URGENCY_ALONE:.3f}\n')
         f.write(f'wary\t{WARY_THRESHOLD:.3f}\n')
         f.write(f'sentence\t{SENTENCE_THRESHOLD:.3f}\n')

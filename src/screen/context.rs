@@ -2,7 +2,7 @@
 //! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
 //! becomes a `Finding` with its final level.
 
-use super::lexicon::{flags, other_flag, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, FIRST, GENERIC, HYPER, NEG, NEGSKIP, SUBJ};
+use super::lexicon::{flags, other_flag, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, CONTRAST, FIRST, GENERIC, HYPER, NEG, NEGSKIP, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
 use super::tables::cooc_candidates;
@@ -135,7 +135,10 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         if is_negated(tokens, r, h) {
             continue;
         }
-        let sentence_marks = sentence_of.get(h.start as usize).map_or(0, |&s| marks[s as usize]);
+        let mut sentence_marks = sentence_of.get(h.start as usize).map_or(0, |&s| marks[s as usize]);
+        if sentence_marks & S_HYPER != 0 && !joke_in_turn(tokens, h.start as usize) {
+            sentence_marks &= !S_HYPER;
+        }
         // Whose risk: the rule's words say so, or the nearest subject word before it does.
         let found = if r.subject == 1 {
             Found::Me
@@ -371,6 +374,22 @@ impl<'a> Overlaps<'a> {
 
 /// Whether a negator ("not", "never", "no") stands in the few words before `start`, in the same
 /// clause. "no longer", "not sure" and the like do not negate (NEGSKIP follows the negator).
+/// Whether a joke marker stands in the sentence from the last "but" or "pero" before token `i`
+/// on: "lost the ranked again kms lol but honestly I want to die" jokes only before the turn,
+/// while "quiero tirarme del puente pero en puenting jajaja" jokes after it about what came before.
+fn joke_in_turn(tokens: &[Token], i: usize) -> bool {
+    let f = |t: &Token| flags(t.word);
+    let mut a = i.min(tokens.len());
+    while a > 0 && tokens.get(a).is_some_and(|t| t.brk != SENTENCE) && f(&tokens[a - 1]) & CONTRAST == 0 {
+        a -= 1;
+    }
+    tokens[a..]
+        .iter()
+        .enumerate()
+        .take_while(|&(k, t)| k == 0 || t.brk != SENTENCE)
+        .any(|(_, t)| f(t) & HYPER != 0)
+}
+
 /// A rule's level as the sentence's time marks adjust it: past, then now, then hyperbole.
 fn sentence_level(r: &RuleDef, marks: u8) -> Level {
     let mut level = r.level;

@@ -223,6 +223,8 @@ pub(super) const STOP_ES: u16 = 1 << 8;
 /// First-person subject pronouns ("i", "yo"): a new statement for negation scope.
 pub(super) const SUBJ: u16 = 1 << 9;
 pub(super) const OTHER_ES: u16 = 1 << 11;
+/// Words that turn a sentence ("but", "pero"): a joke marker does not reach past them.
+pub(super) const CONTRAST: u16 = 1 << 12;
 
 /// The OTHER flag of a rule's language (`rule_lang`).
 pub(super) fn other_flag(lang: usize) -> u16 {

@@ -356,11 +356,23 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // no message at risk. Unless the model, reading alone a sentence that holds such a finding,
     // finds risk there: after 1,500 safe training messages, "I want to kill myself." as a sentence
     // of its own was overruled 95 times in English and "La verdad me quiero morir." 416 times in
-    // Spanish; reading the sentence alone, 0 and 2, for 1 more false alarm of 3,053 held out.
+    // Spanish; reading the sentence alone, 0 and 2, for 1 more false alarm of 3,053 held out. Nor
+    // where it finds risk in the clause alone (`clause_start`): every exclusion example with "but
+    // honestly I want to die", "and I want to kill myself" and two more endings put after it was
+    // left unflagged 16 of 1,024 times in English and 48 of 1,012 in Spanish; reading the clause
+    // too, 2 and 8, for 3 and 3 more false alarms on the training sets (15,077 and 12,700 safe)
+    // and none held out. Where only weak rules found `concern` (a bare "suicidio", "matarme")
+    // Spanish overrules them below a probability of 0.1, not 0.02 (the model file's third veto):
+    // out of fold over the training sets, 3 of 4 such false alarms and none of 15 such messages at
+    // risk; held out (blind12..27), 7 of 8 and none of 4. English keeps 0.02: out of fold, 0.1
+    // overruled 6 of 10 such false alarms but 4 of 54 messages at risk ("how do i stop self
+    // harming", "6 months free of self harm").
     let may_veto = matches!(out.level, Level::Concern | Level::Urgent);
     if may_add || may_veto {
         let verdict = model::score(&text.tokens, &text.buf, hits, langs, model, false);
+        let weak_only = findings.iter().all(|f| f.level < Level::Concern || lexicon::rules().get(f.rule as usize).is_some_and(|r| r.weak));
         let clear = match out.level {
+            Level::Concern if weak_only => verdict.clear[2],
             Level::Concern => verdict.clear[0],
             _ => verdict.clear[1],
         };
@@ -404,10 +416,29 @@ fn risk_in_a_sentence(
 ) -> bool {
     findings.iter().filter(|f| f.level == level).any(|f| {
         let (a, b) = sentence_of(tokens, f.start as usize, f.end as usize);
-        // The whole message was read already.
-        !(a == 0 && b == tokens.len())
-            && model::score_part(tokens, buf, hits, (a, b), langs, scratch, false).finding.is_some_and(|m| m.risk)
+        let c = clause_start(tokens, a, f.start as usize);
+        // The whole message was read already; a clause is read where it is less than its sentence.
+        let mut risk_in = |part: (usize, usize)| {
+            part != (0, tokens.len())
+                && model::score_part(tokens, buf, hits, part, langs, scratch, false).finding.is_some_and(|m| m.risk)
+        };
+        risk_in((a, b)) || (c > a && risk_in((c, b)))
     })
+}
+
+/// Where the clause that holds token `start` begins, within the sentence that begins at `a`: after
+/// the last comma or joining word ("but", "and", "pero", "y") before it. "How do I kill a python
+/// process but honestly I want to die" is one sentence the model reads as a programming question;
+/// read from "honestly", it is not.
+fn clause_start(tokens: &[normalize::Token], a: usize, start: usize) -> usize {
+    let mut c = start.min(tokens.len());
+    while c > a
+        && tokens.get(c).is_some_and(|t| t.brk & normalize::CLAUSE == 0)
+        && tokens.get(c - 1).is_some_and(|t| lexicon::flags(t.word) & lexicon::BREAK == 0)
+    {
+        c -= 1;
+    }
+    c
 }
 
 /// The model's finding in a sentence read alone, where the message has more than one: over a whole

@@ -45,8 +45,9 @@ pub(super) struct LangModel {
     /// says (it learned danger-now phrasings the risk head weighs less).
     urgency_alone: i32,
     /// Below these risk logits the model is all but sure there is no risk: it overrules the rules'
-    /// `concern` and (a lower bar) `urgent` (see `screen_with`).
-    veto: [i32; 2],
+    /// `concern`, (a lower bar) `urgent`, and (a higher one) `concern` found only by weak rules, a
+    /// bare mention of a word (see `screen_with`).
+    veto: [i32; 3],
     /// Features, sorted and front-coded (each: the byte count it shares with the one before, then
     /// the rest): "word", "word word", "~" + five bytes of "<word>", or "@" + a rule's id.
     grams: &'static [u8],
@@ -158,8 +159,9 @@ pub(super) struct Scratch {
 pub(super) struct Verdict {
     /// Risk found: the first language model in `langs` that reached its threshold.
     pub finding: Option<ModelFinding>,
-    /// Every language model scored stayed below its veto for the rules' `concern`, and for `urgent`.
-    pub clear: [bool; 2],
+    /// Every language model scored stayed below its veto for the rules' `concern`, for `urgent`, and
+    /// for `concern` found only by weak rules.
+    pub clear: [bool; 3],
 }
 
 /// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish); `sentence`:
@@ -181,10 +183,10 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
     if words.is_empty() {
         return Verdict::default();
     }
-    let mut verdict = Verdict { finding: None, clear: [true; 2] };
+    let mut verdict = Verdict { finding: None, clear: [true; 3] };
     for l in (0..MODELS.len()).filter(|l| langs >> l & 1 != 0) {
         let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen, sentence);
-        verdict.clear = [verdict.clear[0] && clear[0], verdict.clear[1] && clear[1]];
+        verdict.clear = [0, 1, 2].map(|k| verdict.clear[k] && clear[k]);
         if finding.is_some() {
             verdict.finding = finding;
             break;
@@ -228,8 +230,8 @@ fn score_lang(
     hits: &[Hit],
     seen: &mut Vec<u64>,
     sentence: bool,
-) -> (Option<ModelFinding>, [bool; 2]) {
-    let (Some(model), Some(index)) = (MODELS.get(lang), index(lang)) else { return (None, [false; 2]) };
+) -> (Option<ModelFinding>, [bool; 3]) {
+    let (Some(model), Some(index)) = (MODELS.get(lang), index(lang)) else { return (None, [false; 3]) };
     seen.clear();
     seen.resize(model.risk.weights.len().div_ceil(64), 0);
     let (mut sum, mut urgency) = (model.risk.bias, model.urgency.bias);
