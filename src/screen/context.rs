@@ -372,8 +372,6 @@ impl<'a> Overlaps<'a> {
     }
 }
 
-/// Whether a negator ("not", "never", "no") stands in the few words before `start`, in the same
-/// clause. "no longer", "not sure" and the like do not negate (NEGSKIP follows the negator).
 /// Whether a joke marker stands in the sentence from the last "but" or "pero" before token `i`
 /// on: "lost the ranked again kms lol but honestly I want to die" jokes only before the turn,
 /// while "quiero tirarme del puente pero en puenting jajaja" jokes after it about what came before.
@@ -410,6 +408,8 @@ pub(super) fn is_negated(tokens: &[Token], r: &RuleDef, h: &Hit) -> bool {
     r.negatable && (negated(tokens, h.start as usize) || negator_skipped(tokens, h))
 }
 
+/// Whether a negator ("not", "never", "no") stands in the few words before `start`, in the same
+/// clause. "no longer", "not sure" and the like do not negate (NEGSKIP follows the negator).
 fn negated(tokens: &[Token], start: usize) -> bool {
     let from = start.saturating_sub(NEG_WINDOW);
     for i in (from..start).rev() {
