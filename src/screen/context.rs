@@ -47,7 +47,9 @@ pub(super) struct Scratch {
     concepts: Vec<ConceptHit>,
     /// Concept bits of each sentence, and its length in words.
     /// Per sentence, the concepts found in it, per language.
-    sentence_concepts: Vec<[ConceptSet; 2]>,
+    /// Per sentence, the concepts found in it, per language, then (by language again) those an
+    /// exclusion excused: these still block a rule that names them in `none`.
+    sentence_concepts: Vec<[ConceptSet; 4]>,
     sentence_len: Vec<u32>,
 }
 
@@ -217,25 +219,29 @@ impl Cooccurrence<'_> {
         &self,
         hits: &[Hit],
         concepts: &mut Vec<ConceptHit>,
-        sentence_concepts: &mut Vec<[ConceptSet; 2]>,
+        sentence_concepts: &mut Vec<[ConceptSet; 4]>,
         sentence_len: &[u32],
         out: &mut Vec<Finding>,
     ) {
         concepts.clear();
         sentence_concepts.clear();
-        sentence_concepts.resize(self.marks.len(), [ConceptSet::EMPTY; 2]);
+        sentence_concepts.resize(self.marks.len(), [ConceptSet::EMPTY; 4]);
         let (rules, mut excluded) = (rules(), Overlaps::new(self.excluded));
         for h in hits {
             let Some(r) = rules.get(h.rule as usize) else { continue };
             let Kind::Concept(bit) = r.kind else { continue };
-            if r.excludable && excluded.any(h.start, h.end) {
-                continue;
-            }
             if is_negated(self.tokens, r, h) {
                 continue;
             }
             let Some(&sentence) = self.sentence_of.get(h.start as usize) else { continue };
             let lang = rule_lang(h.rule);
+            // An exclusion over a concept's words keeps it from making a rule fire, never from
+            // stopping one: "the shotgun is gone, he took it to the clay shoot" is excused as a
+            // gun sport and must still block the rule that reads a gun gone as danger.
+            if r.excludable && excluded.any(h.start, h.end) {
+                sentence_concepts[sentence as usize][2 + lang].insert(bit);
+                continue;
+            }
             sentence_concepts[sentence as usize][lang].insert(bit);
             concepts.push(ConceptHit {
                 sentence,
@@ -258,11 +264,14 @@ impl Cooccurrence<'_> {
             let window = (s..=reach).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts[i][0], m[1] | sentence_concepts[i][1]]);
             for (index, r) in cooc_candidates(window) {
                 let lang = rule_lang(index as u16);
-                let union = |from: usize, to: usize| (from..=to).fold(ConceptSet::EMPTY, |m, i| m | sentence_concepts[i][lang]);
-                let meets = |m: ConceptSet| m.holds(r.all) && (r.any.is_empty() || m.meets(r.any)) && !m.meets(r.unless);
+                let union = |from: usize, to: usize, k: usize| (from..=to).fold(ConceptSet::EMPTY, |m, i| m | sentence_concepts[i][k]);
+                let meets = |from: usize, to: usize| {
+                    let m = union(from, to, lang);
+                    m.holds(r.all) && (r.any.is_empty() || m.meets(r.any)) && !(m | union(from, to, 2 + lang)).meets(r.unless)
+                };
                 // A longer window is read only for what no shorter one starting later holds (that
                 // one is read from its own first sentence).
-                let Some(last) = (s..=reach).find(|&e| meets(union(s, e)) && (e == s || !meets(union(s + 1, e)))) else {
+                let Some(last) = (s..=reach).find(|&e| meets(s, e) && (e == s || !meets(s + 1, e))) else {
                     continue;
                 };
                 self.fire(index as u16, r, s, last, concepts, out);
