@@ -370,9 +370,9 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     let may_veto = matches!(out.level, Level::Concern | Level::Urgent);
     if may_add || may_veto {
         let verdict = model::score(&text.tokens, &text.buf, hits, langs, model, false);
-        let weak_only = findings.iter().all(|f| f.level < Level::Concern || lexicon::rules().get(f.rule as usize).is_some_and(|r| r.weak));
+        let weak = |f: &context::Finding| f.level < Level::Concern || lexicon::rules().get(f.rule as usize).is_some_and(|r| r.weak);
         let clear = match out.level {
-            Level::Concern if weak_only => verdict.clear[2],
+            Level::Concern if findings.iter().all(weak) => verdict.clear[2],
             Level::Concern => verdict.clear[0],
             _ => verdict.clear[1],
         };
