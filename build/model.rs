@@ -1,8 +1,8 @@
 //! The crisis screen's word model (data/screen/<lang>.model.tsv, written by
 //! scripts/train-screen-model.py) → OUT_DIR/model.rs: per language the bias and thresholds as
-//! logits (risk, urgency, long messages, a sentence read alone, the urgency head alone, the
-//! veto), the features (words, word pairs, character 5-grams, rule ids) front-coded, their weights
-//! for two heads (risk and urgency), and the category head: a bias per category and, for the features it reads, their
+//! logits (risk, urgency, emergency, long messages, a sentence read alone, the urgency head alone,
+//! the veto), the features (words, word pairs, character 5-grams, rule ids) front-coded, their
+//! weights for three heads (risk, urgency and emergency), and the category head: a bias per category and, for the features it reads, their
 //! indices and a weight per category. Weights are one signed byte each, scaled per head so the
 //! largest is ±127 (thresholds take the same scale).
 
@@ -16,8 +16,8 @@ pub fn generate() {
     for lang in LANGS {
         let file = format!("screen/{lang}.model.tsv");
         let text = read_data(&file);
-        let (mut bias, mut threshold, mut long, mut veto, mut alone, mut wary, mut sentence) = (None, None, None, None, None, None, None);
-        let (mut grams, mut risk, mut urgency) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut bias, mut threshold, mut long, mut veto, mut alone, mut wary, mut sentence, mut emergency_at) = (None, None, None, None, None, None, None, None);
+        let (mut grams, mut risk, mut urgency, mut emergency) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         // The category head: its bias, then (feature index, a weight per category) for the features it reads.
         let (mut cat_bias, mut cat_rows, mut cat_weights) = (None, Vec::new(), Vec::new());
         for (n, line) in text.lines().enumerate() {
@@ -46,10 +46,11 @@ pub fn generate() {
                 ws
             };
             match fields.as_slice() {
-                ["bias", r, u] => bias = Some((number(r), number(u))),
+                ["bias", r, u, e] => bias = Some((number(r), number(u), number(e))),
                 ["category_bias", c] => cat_bias = Some(per_category(c)),
                 ["threshold", r, u] => threshold = Some((logit(r), logit(u))),
                 ["urgency_alone", u] => alone = Some(logit(u)),
+                ["emergency", e] => emergency_at = Some(logit(e)),
                 ["wary", r] => wary = Some(logit(r)),
                 ["sentence", r] => sentence = Some(logit(r)),
                 ["veto", c, u, w] => {
@@ -66,7 +67,7 @@ pub fn generate() {
                     let words = words.parse::<u16>().unwrap_or_else(|_| fail(&file, format!("line {}: `{words}` is not a word count", n + 1)));
                     long = Some((words, logit(r)));
                 }
-                [gram, r, u, cat] => {
+                [gram, r, u, e, cat] => {
                     let words: Vec<&str> = gram.split(' ').collect();
                     let folded = |w: &str| !w.is_empty() && !w.bytes().any(|b| b.is_ascii_uppercase());
                     // "~" + the model's character gram of "<word>": five ASCII bytes.
@@ -85,12 +86,13 @@ pub fn generate() {
                     grams.push(gram.to_string());
                     risk.push(number(r));
                     urgency.push(number(u));
+                    emergency.push(number(e));
                 }
-                _ => fail(&file, format!("line {}: expected `words<TAB>risk<TAB>urgency<TAB>category weights or -`", n + 1)),
+                _ => fail(&file, format!("line {}: expected `words<TAB>risk<TAB>urgency<TAB>emergency<TAB>category weights or -`", n + 1)),
             }
         }
-        let (Some(bias), Some(threshold), Some(long), Some(veto), Some(alone), Some(wary), Some(sentence), Some(cat_bias)) = (bias, threshold, long, veto, alone, wary, sentence, cat_bias) else {
-            fail(&file, "needs a `bias` and a `threshold` line (risk and urgency), a `category_bias` line (one per category), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled, and their concern where only weak rules found it), an `urgency_alone` line (the urgency probability that finds urgent alone), a `wary` line (the risk threshold where an exclusion matched) and a `sentence` line (the risk threshold for one sentence of a longer message read alone)")
+        let (Some(bias), Some(threshold), Some(long), Some(veto), Some(alone), Some(wary), Some(sentence), Some(cat_bias), Some(emergency_at)) = (bias, threshold, long, veto, alone, wary, sentence, cat_bias, emergency_at) else {
+            fail(&file, "needs a `bias` line (risk, urgency and emergency), a `threshold` line (risk and urgency), an `emergency` line (the emergency probability that makes a finding urgent), a `category_bias` line (one per category), a `long` line (words, risk threshold), a `veto` line (risk probabilities below which the rules' concern and urgent are overruled, and their concern where only weak rules found it), an `urgency_alone` line (the urgency probability that finds urgent alone), a `wary` line (the risk threshold where an exclusion matched) and a `sentence` line (the risk threshold for one sentence of a longer message read alone)")
         };
         if grams.len() >= u16::MAX as usize {
             fail(&file, "too many features for 16-bit indices");
@@ -101,17 +103,20 @@ pub fn generate() {
         // One signed byte a weight, each head scaled so its largest weight is ±127.
         let scale = |ws: &[f64]| 127.0 / ws.iter().fold(1e-9f64, |m, w| m.max(w.abs()));
         let bytes = |ws: &[f64], k: f64| ws.iter().map(|w| (w * k).round() as i8).collect::<Vec<i8>>();
-        let (rk, uk, ck) = (scale(&risk), scale(&urgency), scale(&cat_weights));
+        let (rk, uk, ek, ck) = (scale(&risk), scale(&urgency), scale(&emergency), scale(&cat_weights));
         let cat_bias: Vec<i32> = cat_bias.iter().map(|b| (b * ck).round() as i32).collect();
         let _ = writeln!(
             src,
-            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, wary_threshold: {}, sentence_threshold: {}, urgency_alone: {}, veto: [{}, {}, {}], grams: &{:?}, category_bias: {cat_bias:?}, category_rows: &{cat_rows:?}, category_weights: &{:?} }},",
+            "    LangModel {{ risk: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, urgency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, emergency: Head {{ bias: {}, threshold: {}, weights: &{:?} }}, long_words: {}, long_threshold: {}, wary_threshold: {}, sentence_threshold: {}, urgency_alone: {}, veto: [{}, {}, {}], grams: &{:?}, category_bias: {cat_bias:?}, category_rows: &{cat_rows:?}, category_weights: &{:?} }},",
             (bias.0 * rk).round() as i32,
             (threshold.0 * rk).round() as i32,
             bytes(&risk, rk),
             (bias.1 * uk).round() as i32,
             (threshold.1 * uk).round() as i32,
             bytes(&urgency, uk),
+            (bias.2 * ek).round() as i32,
+            (emergency_at * ek).round() as i32,
+            bytes(&emergency, ek),
             long.0,
             (long.1.max(threshold.0) * rk).round() as i32,
             (wary.max(threshold.0) * rk).round() as i32,

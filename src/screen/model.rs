@@ -4,8 +4,8 @@
 //! trained on the labelled sets by scripts/train-screen-model.py and compiled in from
 //! `data/screen/<lang>.model.tsv`. The rules catch the phrasings someone wrote a rule for; the
 //! model catches some of the rest. Where the rules found nothing at `concern` or above it adds
-//! `concern`, or `urgent` when its urgency head agrees; where they found only `concern`, both heads
-//! agreeing lift it to `urgent`; where they found `concern` or `urgent` and the model is all but
+//! `concern`, or `urgent` when its urgency or emergency head agrees; where they found only `concern`,
+//! the risk head and one of those agreeing lift it to `urgent`; where they found `concern` or `urgent` and the model is all but
 //! sure there is no risk, it overrules them (see `screen_with`). A third head names the category
 //! of its finding. Its evidence is the words that weighed most.
 
@@ -25,11 +25,14 @@ pub(super) struct Head {
     weights: &'static [i8],
 }
 
-/// One language's model: the risk head (concern or above) and the urgency head (urgent or above),
-/// over the same features.
+/// One language's model: the risk head (concern or above), the urgency head (urgent or above) and
+/// the emergency head, over the same features.
 pub(super) struct LangModel {
     risk: Head,
     urgency: Head,
+    /// Emergency against everything else: at its threshold a finding is `urgent` too (it learned
+    /// danger-now phrasings the urgency head, which weighs every urgent message, weighs less).
+    emergency: Head,
     /// Past this many words the risk head needs `long_threshold` (a logit in its scale): a long
     /// message holds many words that lean to risk on their own.
     long_words: u16,
@@ -75,7 +78,7 @@ const CHAR_GRAM: usize = 5;
 pub(super) struct ModelFinding {
     pub lang: usize,
     pub category: Category,
-    /// The urgency head reached its threshold too.
+    /// The urgency head (or the emergency head) reached its threshold too.
     pub urgent: bool,
     /// The risk head reached its threshold (false: the urgency head found it alone).
     pub risk: bool,
@@ -234,7 +237,7 @@ fn score_lang(
     let (Some(model), Some(index)) = (MODELS.get(lang), index(lang)) else { return (None, [false; 3]) };
     seen.clear();
     seen.resize(model.risk.weights.len().div_ceil(64), 0);
-    let (mut sum, mut urgency) = (model.risk.bias, model.urgency.bias);
+    let (mut sum, mut urgency, mut emergency) = (model.risk.bias, model.urgency.bias, model.emergency.bias);
     let mut categories = model.category_bias;
     // The heaviest risk feature: (weight, first token, last token + 1).
     let mut heaviest = (0i32, 0u32, 0u32);
@@ -248,6 +251,7 @@ fn score_lang(
         let w = i32::from(model.risk.weights[f]);
         sum += w;
         urgency += model.urgency.weights.get(f).map_or(0, |&u| i32::from(u));
+        emergency += model.emergency.weights.get(f).map_or(0, |&e| i32::from(e));
         if let Some(row) = index.category_row.get(f).and_then(|&r| usize::from(r).checked_sub(1)) {
             if let Some(ws) = model.category_weights.get(row * CATEGORIES..(row + 1) * CATEGORIES) {
                 for (c, &w) in categories.iter_mut().zip(ws) {
@@ -313,7 +317,7 @@ fn score_lang(
     let finding = (0..CATEGORIES).max_by_key(|&c| (categories[c], std::cmp::Reverse(c))).map(|best| ModelFinding {
         lang,
         category: Category::ALL[best],
-        urgent: urgency >= model.urgency.threshold,
+        urgent: urgency >= model.urgency.threshold || emergency >= model.emergency.threshold,
         risk,
         start: heaviest.1,
         end: heaviest.2,
