@@ -34,7 +34,7 @@ LEVELS = ['none', 'support', 'concern', 'urgent', 'emergency']
 CATEGORIES = ['suicide', 'self_harm', 'abuse', 'sexual_violence', 'harm_to_others', 'psychosis', 'overdose']
 TRAIN_SETS = ['', '.heldout', '.trainA', '.trainB', '.blind', '.blind2', '.blind3', '.blind4', '.blind5', '.blind6', '.blind7', '.blind8', '.blind9', '.blind10', '.blind11', '.trainC', '.trainD', '.trainE', '.trainF', '.trainG', '.trainH', '.trainI', '.trainJ', '.trainK', '.trainL', '.trainM', '.trainN', '.trainO', '.trainP', '.trainQ', '.trainR', '.trainS', '.trainT', '.trainU', '.trainV', '.trainW', '.trainX', '.trainY', '.trainZ', '.trainAA', '.trainAB', '.trainAC', '.trainAD', '.trainAE', '.trainAF', '.trainAG', '.trainAH', '.trainAI', '.trainAJ', '.trainAK', '.trainAL', '.trainAM', '.trainAN', '.trainAO', '.trainAP', '.trainAQ', '.trainAR', '.trainAS', '.trainAT', '.trainAU', '.trainAV', '.trainAW', '.trainAX', '.trainAY', '.trainAZ', '.trainBA', '.trainBB', '.trainBC', '.trainBD', '.trainBE', '.trainBF', '.trainBG', '.trainBH', '.trainBI', '.trainBJ', '.trainBK', '.trainBL', '.trainBM', '.trainBN', '.trainBO', '.trainBP', '.trainBQ', '.trainBR', '.trainBS', '.trainBT', '.trainBU', '.trainBV', '.trainBW', '.trainBX', '.trainBY', '.trainBZ', '.trainCA', '.trainCB', '.trainCC', '.trainCD', '.trainCE', '.trainCF', '.trainCG', '.trainCH', '.trainCI', '.trainCJ', '.trainCK', '.trainCL', '.trainCM', '.trainCN', '.trainCO', '.trainCP', '.trainCQ', '.trainCR', '.trainCS', '.trainCT', '.trainCU', '.trainCV', '.trainCW', '.trainCX', '.trainCY', '.trainCZ', '.trainDA', '.trainDB', '.trainDC', '.trainDD', '.trainDE', '.trainDF', '.trainDG', '.trainDH', '.trainDI', '.trainDJ', '.trainDK', '.trainDL', '.trainDM', '.trainDN', '.trainDO', '.trainDP', '.trainDQ', '.trainDR', '.trainDS', '.trainDT', '.trainDU', '.trainDV', '.trainDW', '.trainDX', '.trainDY', '.trainDZ', '.trainEA', '.trainEB', '.trainEC', '.trainED', '.trainEE', '.trainEF', '.trainEG', '.trainEH', '.trainEI', '.trainEJ', '.trainEK', '.trainEL', '.trainEM', '.trainEN', '.trainEO', '.trainEP']
 # Features kept per language, by weight magnitude (the file stays reviewable and the wasm small).
-# Both heads are fitted on naive-Bayes-scaled features (`NaiveBayesLogistic`). Leaving each of
+# The risk, urgency and emergency heads are fitted on naive-Bayes-scaled features (`NaiveBayesLogistic`). Leaving each of
 # trainAE..AK out in turn, against plain logistic regression with 9,000 / 6,000 features: English
 # with 15,000 caught 11 more of 1,304 at risk, 4 more emergencies at urgent+ and 4 fewer false
 # alarms of 1,376 (30,000: 6 more catches for 3 more false alarms); Spanish with 12,000 caught 4
@@ -220,6 +220,7 @@ def train(lang):
     emergency = fit(x, levels == 4)
     e_weights = emergency.coef_[0]
     names = sorted(vocab, key=vocab.get)
+    # The risk head's heaviest features, and as many of each other head's as the urgency head keeps.
     keep = (set(np.argsort(-np.abs(weights))[:FEATURES[lang]]) | set(np.argsort(-np.abs(u_weights))[:URGENCY_FEATURES])
             | set(np.argsort(-np.abs(e_weights))[:URGENCY_FEATURES]))
     keep = sorted(keep, key=lambda j: names[j])

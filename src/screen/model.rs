@@ -6,7 +6,7 @@
 //! model catches some of the rest. Where the rules found nothing at `concern` or above it adds
 //! `concern`, or `urgent` when its urgency or emergency head agrees; where they found only `concern`,
 //! the risk head and one of those agreeing lift it to `urgent`; where they found `concern` or `urgent` and the model is all but
-//! sure there is no risk, it overrules them (see `screen_with`). A third head names the category
+//! sure there is no risk, it overrules them (see `screen_with`). A category head names the category
 //! of its finding. Its evidence is the words that weighed most.
 
 use super::lexicon::{flags, rules, Kind, FIRST, NEG, OTHER, OTHER_ES, STOP_EN, STOP_ES, SUBJ};
