@@ -713,6 +713,18 @@ mod tests {
     }
 
     #[test]
+    fn story_and_history_frame_only_in_their_fiction_and_study_senses() {
+        let level = |t: &str| screen(t, Some(Lang::En)).level;
+        // Study and fiction: a frame, nobody's risk.
+        assert_eq!(level("history of the golden gate bridge suicide barrier"), Level::None);
+        assert_eq!(level("the story is about a man who hangs himself"), Level::None);
+        // A social-media story, a search history, a clinical history: someone's risk.
+        assert_eq!(level("my best friend just posted a story sitting on the bridge railing saying bye"), Level::Emergency);
+        assert!(level("i found painless ways to die in my sons search history") >= Level::Concern);
+        assert!(level("my sister has a history of self harm and she stopped replying") >= Level::Concern);
+    }
+
+    #[test]
     fn the_word_model_overrules_rules_it_is_sure_of_but_never_an_emergency() {
         // A rule reads "domestic violence" as a disclosure; the model knows a trainer's question.
         let trainer = "I'm a police officer doing a training on domestic violence calls. What questions should we ask victims on scene?";
