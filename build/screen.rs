@@ -119,6 +119,10 @@ struct RuleSrc {
     needs: Vec<String>,
     #[serde(default)]
     now_alone: bool,
+    /// false: a fiction, game or study frame in the sentence does not drop it (its words already
+    /// say it happens off the page: a child meeting a man met in a game).
+    #[serde(default = "yes")]
+    framed: bool,
     #[serde(default)]
     note: Option<String>,
     #[serde(default)]
@@ -268,7 +272,7 @@ struct RuleOut {
     bit: u16,
     /// level, now, past, hyperbole: LEVELS index + 1, 0 for none.
     levels: [u8; 4],
-    /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5.
+    /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5 | framed << 6.
     flags: u8,
     needs: u8,
     /// all, any, unless: 512-bit masks as four u128 words, lowest first.
@@ -474,7 +478,8 @@ pub fn generate() {
                     | u8::from(r.weak) << 2
                     | u8::from(r.negatable) << 3
                     | u8::from(r.now_alone) << 4
-                    | 1 << 5,
+                    | 1 << 5
+                    | u8::from(r.framed) << 6,
                 needs,
                 concepts: (all, any, unless),
             });

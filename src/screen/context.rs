@@ -168,7 +168,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         } else {
             matches!(found, Found::Me | Found::I(_)) && !r.weak && !harm_to_others
         };
-        if sentence_marks & S_FRAME != 0 && !about_writer {
+        if sentence_marks & S_FRAME != 0 && !about_writer && r.framed {
             continue;
         }
         let mut level = sentence_level(r, sentence_marks);
@@ -309,7 +309,7 @@ impl Cooccurrence<'_> {
                 .take_while(|(i, _)| self.sentence_of.get(*i).is_some_and(|&s| s as usize <= last))
                 .any(|(_, t)| flags(t.word) & (FIRST | SUBJ) != 0)
         };
-        if marks & S_FRAME != 0 && !writer() {
+        if marks & S_FRAME != 0 && r.framed && !writer() {
             return;
         }
         let mut level = sentence_level(r, marks);
@@ -479,7 +479,12 @@ fn subject_before(tokens: &[Token], start: usize, lang: usize) -> Found {
             return Found::Generic;
         }
         if f & other != 0 {
-            return Found::Other;
+            // "bro im on the roof": a sentence that opens on someone, then "i"/"im", speaks to them.
+            let opens = i == 0 || tokens[i].brk == SENTENCE;
+            let vocative = opens && tokens.get(i + 1).is_some_and(|t| flags(t.word) & SUBJ != 0);
+            if !vocative {
+                return Found::Other;
+            }
         }
         if f & SUBJ != 0 {
             return Found::I(start - i);

@@ -138,6 +138,8 @@ pub(super) struct RuleDef {
     pub unless: ConceptSet,
     /// Dropped when an exclusion covers it (false only for some concepts).
     pub excludable: bool,
+    /// Dropped in a fiction, game or study frame unless about the writer (false: never).
+    pub framed: bool,
 }
 
 /// One pattern element, packed `kind << 30 | len << 18 | start`: a word set (`kind` 0, or 1 when

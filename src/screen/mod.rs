@@ -713,6 +713,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_opens_the_sentence_before_i_is_the_person_spoken_to() {
+        // "bro im at ..." is the writer at the place, not the brother.
+        let s = screen("bro im at the gap, like the actual Gap at Watsons Bay", Some(Lang::En));
+        assert!(s.level >= Level::Urgent && s.evidence.iter().all(|e| e.subject == Subject::Me), "{s:?}");
+        // "bro is on ...": the brother.
+        let s = screen("bro is on the wrong side of the railing on the bridge", Some(Lang::En));
+        assert!(s.evidence.iter().any(|e| e.subject == Subject::Other), "{s:?}");
+    }
+
+    #[test]
+    fn a_rule_can_hold_in_a_game_frame() {
+        // "free fire" (a game) frames the sentence, but meeting a man met in a game is real.
+        let s = screen("mi hermana de 13 salió para verse con un hombre que conoció en free fire", Some(Lang::Es));
+        assert_eq!(s.level, Level::Emergency, "{s:?}");
+        // A killing inside the game stays a game.
+        assert_eq!(screen("mi hermano mató a un tipo en free fire", Some(Lang::Es)).level, Level::None);
+    }
+
+    #[test]
     fn story_and_history_frame_only_in_their_fiction_and_study_senses() {
         let level = |t: &str| screen(t, Some(Lang::En)).level;
         // Study and fiction: a frame, nobody's risk.

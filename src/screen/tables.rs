@@ -875,6 +875,7 @@ fn decode_rules() -> Vec<RuleDef> {
                 negatable: d[3] & 1 << 3 != 0,
                 now_alone: d[3] & 1 << 4 != 0,
                 excludable: d[3] & 1 << 5 != 0,
+                framed: d[3] & 1 << 6 != 0,
                 needs,
                 all: ConceptSet::EMPTY,
                 any: ConceptSet::EMPTY,
