@@ -123,6 +123,10 @@ struct RuleSrc {
     /// say it happens off the page: a child meeting a man met in a game).
     #[serde(default = "yes")]
     framed: bool,
+    /// Co-occurrence rule: also read over a sentence and the next whatever their lengths (a
+    /// window otherwise joins only short sentences), for pairs that are rare in ordinary text.
+    #[serde(default)]
+    adjacent: bool,
     #[serde(default)]
     note: Option<String>,
     #[serde(default)]
@@ -272,7 +276,7 @@ struct RuleOut {
     bit: u16,
     /// level, now, past, hyperbole: LEVELS index + 1, 0 for none.
     levels: [u8; 4],
-    /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5 | framed << 6.
+    /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5 | framed << 6 | adjacent << 7.
     flags: u8,
     needs: u8,
     /// all, any, unless: 512-bit masks as four u128 words, lowest first.
@@ -435,6 +439,9 @@ pub fn generate() {
                 needs |= 1 << i;
             }
             let _ = &r.note;
+            if r.adjacent && r.all.is_empty() {
+                fail(&rules_file, format!("rule {id}: adjacent is for co-occurrence rules (all = [...])"));
+            }
             if r.now_alone && needs == 0 {
                 fail(&rules_file, format!("rule {id}: now_alone only makes sense with needs"));
             }
@@ -479,7 +486,8 @@ pub fn generate() {
                     | u8::from(r.negatable) << 3
                     | u8::from(r.now_alone) << 4
                     | 1 << 5
-                    | u8::from(r.framed) << 6,
+                    | u8::from(r.framed) << 6
+                    | u8::from(r.adjacent) << 7,
                 needs,
                 concepts: (all, any, unless),
             });

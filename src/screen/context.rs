@@ -259,10 +259,13 @@ impl Cooccurrence<'_> {
                 continue;
             }
             let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
-            // The window from `s`: one sentence, or up to COOC_WINDOW adjacent short ones.
+            // The window from `s`: one sentence, or up to COOC_WINDOW adjacent short ones; an
+            // `adjacent` rule also reads `s` with the next sentence, whatever their lengths.
             let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
-            let window = (s..=reach).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts[i][0], m[1] | sentence_concepts[i][1]]);
+            let wide = reach.max((s + 1).min(sentence_concepts.len() - 1));
+            let window = (s..=wide).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts[i][0], m[1] | sentence_concepts[i][1]]);
             for (index, r) in cooc_candidates(window) {
+                let end = if r.adjacent { wide } else { reach };
                 let lang = rule_lang(index as u16);
                 let union = |from: usize, to: usize, k: usize| (from..=to).fold(ConceptSet::EMPTY, |m, i| m | sentence_concepts[i][k]);
                 let meets = |from: usize, to: usize| {
@@ -271,7 +274,7 @@ impl Cooccurrence<'_> {
                 };
                 // A longer window is read only for what no shorter one starting later holds (that
                 // one is read from its own first sentence).
-                let Some(last) = (s..=reach).find(|&e| meets(s, e) && (e == s || !meets(s + 1, e))) else {
+                let Some(last) = (s..=end).find(|&e| meets(s, e) && (e == s || !meets(s + 1, e))) else {
                     continue;
                 };
                 self.fire(index as u16, r, s, last, concepts, out);

@@ -140,6 +140,8 @@ pub(super) struct RuleDef {
     pub excludable: bool,
     /// Dropped in a fiction, game or study frame unless about the writer (false: never).
     pub framed: bool,
+    /// Co-occurrence: also read over a sentence and the next, whatever their lengths.
+    pub adjacent: bool,
 }
 
 /// One pattern element, packed `kind << 30 | len << 18 | start`: a word set (`kind` 0, or 1 when

@@ -194,7 +194,8 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
 /// text must be read again with them).
 ///
 /// A piece ends where a sentence of more than SHORT_SENTENCE tokens ends, so no co-occurrence
-/// window spans two pieces (a window only joins short sentences), and only once the text has more
+/// window spans two pieces (a window only joins short sentences; an `adjacent` rule's pair across
+/// a cut is not read, in a paste long enough to need pieces), and only once the text has more
 /// than 200 words (a text of up to 200 words is read whole, by the word model too; a paste long
 /// enough to need pieces is left to the rules). Matches never cross a sentence.
 /// Judging a match looks back at most SUBJECT_WINDOW tokens: the next piece keeps that many

@@ -876,6 +876,7 @@ fn decode_rules() -> Vec<RuleDef> {
                 now_alone: d[3] & 1 << 4 != 0,
                 excludable: d[3] & 1 << 5 != 0,
                 framed: d[3] & 1 << 6 != 0,
+                adjacent: d[3] & 1 << 7 != 0,
                 needs,
                 all: ConceptSet::EMPTY,
                 any: ConceptSet::EMPTY,
