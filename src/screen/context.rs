@@ -5,7 +5,7 @@
 use super::lexicon::{flags, other_flag, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, CONTRAST, FIRST, GENERIC, HYPER, NEG, NEGSKIP, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
-use super::tables::cooc_candidates;
+use super::tables::{adjacent_concepts, cooc_candidates};
 use super::Subject;
 use crate::Level;
 
@@ -262,7 +262,10 @@ impl Cooccurrence<'_> {
             // The window from `s`: one sentence, or up to COOC_WINDOW adjacent short ones; an
             // `adjacent` rule also reads `s` with the next sentence, whatever their lengths.
             let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
-            let wide = reach.max((s + 1).min(sentence_concepts.len() - 1));
+            let next = (s + 1).min(sentence_concepts.len() - 1);
+            let adjacent = adjacent_concepts();
+            let joins = (0..2).any(|k| sentence_concepts[s][k].meets(adjacent[k]) && sentence_concepts[next][k].meets(adjacent[k]));
+            let wide = if next > reach && joins { next } else { reach };
             let window = (s..=wide).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts[i][0], m[1] | sentence_concepts[i][1]]);
             for (index, r) in cooc_candidates(window) {
                 let end = if r.adjacent { wide } else { reach };

@@ -149,6 +149,21 @@ impl Cooc {
     }
 }
 
+/// Per language, the concepts some `adjacent` co-occurrence rule names: a window reaches past a
+/// long sentence only where both sentences hold one of them (most text holds none).
+pub(super) fn adjacent_concepts() -> &'static [ConceptSet; 2] {
+    static SETS: OnceLock<[ConceptSet; 2]> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let mut sets = [ConceptSet::EMPTY; 2];
+        for (i, r) in tables().rules.iter().enumerate() {
+            if let (true, Some(set)) = (r.adjacent, sets.get_mut(rule_lang(i as u16))) {
+                *set = *set | r.all | r.any;
+            }
+        }
+        sets
+    })
+}
+
 fn cooc() -> &'static [Cooc; 2] {
     static COOC: OnceLock<[Cooc; 2]> = OnceLock::new();
     COOC.get_or_init(|| {
