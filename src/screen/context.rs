@@ -45,11 +45,10 @@ pub(super) struct Scratch {
     excluded: Vec<(u32, u32)>,
     /// Concept hits that survived their context, in text order.
     concepts: Vec<ConceptHit>,
-    /// Concept bits of each sentence, and its length in words.
-    /// Per sentence, the concepts found in it, per language.
     /// Per sentence, the concepts found in it, per language, then (by language again) those an
     /// exclusion excused: these still block a rule that names them in `none`.
     sentence_concepts: Vec<[ConceptSet; 4]>,
+    /// Per sentence, its length in words.
     sentence_len: Vec<u32>,
 }
 
@@ -253,6 +252,7 @@ impl Cooccurrence<'_> {
         }
         super::sort_by_key(concepts, |c| (c.sentence, c.start));
         // The sentences that hold a concept, in order (each once).
+        let adjacent = adjacent_concepts();
         let mut prev = None;
         for s in concepts.iter().map(|c| c.sentence as usize) {
             if prev.replace(s) == Some(s) {
@@ -263,7 +263,6 @@ impl Cooccurrence<'_> {
             // `adjacent` rule also reads `s` with the next sentence, whatever their lengths.
             let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
             let next = (s + 1).min(sentence_concepts.len() - 1);
-            let adjacent = adjacent_concepts();
             let joins = (0..2).any(|k| sentence_concepts[s][k].meets(adjacent[k]) && sentence_concepts[next][k].meets(adjacent[k]));
             let wide = if next > reach && joins { next } else { reach };
             let window = (s..=wide).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts[i][0], m[1] | sentence_concepts[i][1]]);
