@@ -72,13 +72,12 @@ pub(super) struct Tables {
     pub first_start: Vec<u32>,
     pub first_pats: Vec<Candidate>,
     /// Patterns whose second element is a plain word set, by (first word, second word), in
-    /// pattern order: first word `w`'s second words, sorted, are
-    /// `pair_second[pair_first[w]..pair_first[w + 1]]`, and the k-th second word of the table has
-    /// `pair_pats[pair_end[k - 1]..pair_end[k]]`. Most candidates of a first word fail on the next
-    /// word; these are never visited. (A table by pair was twice as fast to probe, three times
-    /// the memory.)
-    pub pair_first: Vec<u32>,
-    pub pair_second: Vec<u16>,
+    /// pattern order: the k-th pair of the table has `pair_pats[pair_end[k - 1]..pair_end[k]]`,
+    /// and `pair_slots` finds k: open addressing over `first << 16 | second`, each slot that key
+    /// above 32 bits and k below (`EMPTY_PAIR`: none). Most candidates of a first word fail on
+    /// the next word; these are never visited. (A sorted list of second words per first word,
+    /// searched, took a tenth of a long text's time; this table is half a megabyte.)
+    pub pair_slots: Vec<u64>,
     pub pair_end: Vec<u32>,
     pub pair_pats: Vec<Candidate>,
     /// Per first word: bit `second % 64` of every pair it begins (most words are asked about
@@ -110,14 +109,29 @@ impl Tables {
         if self.pair_seconds.get(usize::from(first)).is_none_or(|&m| m >> (second & 63) & 1 == 0) {
             return &[];
         }
-        let (w, t) = (usize::from(first), self);
-        let (Some(&a), Some(&b)) = (t.pair_first.get(w), t.pair_first.get(w + 1)) else { return &[] };
-        let seconds = t.pair_second.get(a as usize..b as usize).unwrap_or(&[]);
-        let Ok(k) = seconds.binary_search(&second).map(|k| k + a as usize) else { return &[] };
+        let t = self;
+        let key = u64::from(first) << 16 | u64::from(second);
+        let mask = t.pair_slots.len().wrapping_sub(1);
+        let mut h = pair_hash(key) & mask;
+        let k = loop {
+            match t.pair_slots.get(h) {
+                Some(&slot) if slot >> 32 == key => break (slot & 0xffff_ffff) as usize,
+                Some(&slot) if slot != EMPTY_PAIR => h = (h + 1) & mask,
+                _ => return &[],
+            }
+        };
         let from = k.checked_sub(1).and_then(|k| t.pair_end.get(k)).copied().unwrap_or(0);
         let to = t.pair_end.get(k).copied().unwrap_or(from);
         t.pair_pats.get(from as usize..to as usize).unwrap_or(&[])
     }
+}
+
+/// A free slot of `pair_slots` (no pair has this key: word ids are below `u16::MAX`).
+const EMPTY_PAIR: u64 = u64::MAX;
+
+/// Where a pair's key starts probing `pair_slots` (Fibonacci hashing, before the mask).
+fn pair_hash(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize
 }
 
 pub(super) fn tables() -> &'static Tables {
@@ -296,8 +310,7 @@ fn build() -> Tables {
         pats: Vec::with_capacity(PATTERNS.len() / 4),
         first_start: Vec::new(),
         first_pats: Vec::new(),
-        pair_first: Vec::new(),
-        pair_second: Vec::new(),
+        pair_slots: Vec::new(),
         pair_end: Vec::new(),
         pair_pats: Vec::new(),
         pair_seconds: vec![0; words],
@@ -445,9 +458,11 @@ fn build() -> Tables {
     starts[0] = 0;
     t.first_pats = first_pats;
     t.first_start = starts;
-    // The pairs, by pair (then in pattern order), then each first word's second words.
+    // The pairs, by pair (then in pattern order), and where each pair's patterns end.
     let pairs = sort_pairs(pairs, words);
-    t.pair_first = vec![0; words + 1];
+    let distinct = pairs.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
+    t.pair_slots = vec![EMPTY_PAIR; (distinct * 2).next_power_of_two()];
+    let mask = t.pair_slots.len() - 1;
     let mut from = 0;
     while let Some(&(key, _)) = pairs.get(from) {
         let to = from + pairs[from..].iter().take_while(|&&(k, _)| k == key).count();
@@ -455,15 +470,13 @@ fn build() -> Tables {
         if let Some(m) = t.pair_seconds.get_mut(first) {
             *m |= 1 << (second & 63);
         }
-        if let Some(n) = t.pair_first.get_mut(first + 1) {
-            *n += 1;
+        let mut h = pair_hash(u64::from(key)) & mask;
+        while t.pair_slots[h] != EMPTY_PAIR {
+            h = (h + 1) & mask;
         }
-        t.pair_second.push(second);
+        t.pair_slots[h] = u64::from(key) << 32 | t.pair_end.len() as u64;
         t.pair_end.push(to as u32);
         from = to;
-    }
-    for w in 1..t.pair_first.len() {
-        t.pair_first[w] += t.pair_first[w - 1];
     }
     t.pair_pats = pairs.iter().map(|&(_, c)| c).collect();
     // Each word's anchor groups, by word.
