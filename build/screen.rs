@@ -37,8 +37,9 @@ const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
 /// SUBJ (bit 9) and COMMON (bit 10) are after the two STOP bits; OTHER is per language too (bit 3
-/// English, bit 11 Spanish): "son" is a son in English and "they are" in Spanish. CONTRAST is bit 12.
-const FLAG_CLASSES: [&str; 11] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ", "COMMON", "CONTRAST"];
+/// English, bit 11 Spanish): "son" is a son in English and "they are" in Spanish. CONTRAST is bit 12,
+/// SPECIFIC bit 13.
+const FLAG_CLASSES: [&str; 12] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ", "COMMON", "CONTRAST", "SPECIFIC"];
 /// Flags of words too common to anchor a pattern: NEG, FIRST, both OTHERs, BREAK, both STOPs, SUBJ,
 /// COMMON.
 const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 11;
@@ -336,6 +337,7 @@ pub fn generate() {
                         "SUBJ" => 9,
                         "COMMON" => 10,
                         "CONTRAST" => 12,
+                        "SPECIFIC" => 13,
                         _ => bit,
                     };
                     words.flags[id as usize] |= 1 << bit;

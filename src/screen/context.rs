@@ -2,7 +2,7 @@
 //! risk it is, fiction/news/study frames, past and immediacy, hyperbole markers. What survives
 //! becomes a `Finding` with its final level.
 
-use super::lexicon::{flags, other_flag, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, CONTRAST, FIRST, GENERIC, HYPER, NEG, NEGSKIP, SUBJ};
+use super::lexicon::{flags, other_flag, rule_lang, rules, ConceptSet, Kind, RuleDef, BREAK, CONTRAST, FIRST, GENERIC, HYPER, NEG, NEGSKIP, SPECIFIC, SUBJ};
 use super::matcher::Hit;
 use super::normalize::{Token, CLAUSE, SENTENCE};
 use super::tables::{adjacent_concepts, cooc_candidates};
@@ -481,7 +481,9 @@ fn subject_before(tokens: &[Token], start: usize, lang: usize) -> Found {
     for i in (from..start).rev() {
         let f = flags(tokens[i].word);
         if f & GENERIC != 0 {
-            return Found::Generic;
+            // "the people upstairs", "la gente de al lado": a particular group, someone else.
+            let specific = i > from && flags(tokens[i - 1].word) & SPECIFIC != 0;
+            return if specific { Found::Other } else { Found::Generic };
         }
         if f & other != 0 {
             // "bro im on the roof": a sentence that opens on someone, then "i"/"im", speaks to them.

@@ -229,6 +229,8 @@ pub(super) const SUBJ: u16 = 1 << 9;
 pub(super) const OTHER_ES: u16 = 1 << 11;
 /// Words that turn a sentence ("but", "pero"): a joke marker does not reach past them.
 pub(super) const CONTRAST: u16 = 1 << 12;
+/// Words that make a generic noun a particular group ("the people upstairs", "la gente de al lado").
+pub(super) const SPECIFIC: u16 = 1 << 13;
 
 /// The OTHER flag of a rule's language (`rule_lang`).
 pub(super) fn other_flag(lang: usize) -> u16 {
