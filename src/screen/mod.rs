@@ -724,6 +724,20 @@ mod tests {
     }
 
     #[test]
+    fn a_generic_word_after_the_is_a_particular_group() {
+        // "people" alone is people at large: a statement about them is no one's risk.
+        let s = screen("people who want to kill themselves should be able to get help fast", Some(Lang::En));
+        assert!(s.evidence.iter().all(|e| e.subject != Subject::Other || e.level < Level::Urgent), "{s:?}");
+        // "the people in the flat upstairs" are someone in particular: the child there is at risk now.
+        let s = screen(
+            "the people in the flat upstairs have been screaming for 10 minutes and there's a little kid crying 'stop'",
+            Some(Lang::En),
+        );
+        assert_eq!(s.level, Level::Emergency, "{s:?}");
+        assert!(s.evidence.iter().all(|e| e.subject == Subject::Other), "{s:?}");
+    }
+
+    #[test]
     fn a_rule_can_hold_in_a_game_frame() {
         // "free fire" (a game) frames the sentence, but meeting a man met in a game is real.
         let s = screen("mi hermana de 13 salió para verse con un hombre que conoció en free fire", Some(Lang::Es));
