@@ -540,7 +540,19 @@ pub fn generate() {
                 if w.len() >= 32 {
                     fail("data/screen", format!("word `{w}` is too long (31 bytes at most)"));
                 }
-                exact.entry(w.to_string()).or_insert(*id);
+                let first = *exact.entry(w.to_string()).or_insert(*id);
+                // Spellings are shared by every language: a word that some class or pattern
+                // already uses keeps its own id, and an alias of the same spelling would never apply
+                // (Spanish "pa" for "para" died once an English pattern used "pa").
+                if first != *id && words.names[first as usize] == w && words.names[*id as usize] != w {
+                    fail(
+                        "data/screen",
+                        format!(
+                            "alias `{w}` (for `{}`) never applies: `{w}` is already a word of a class or pattern, in this language or another; drop one of them",
+                            words.names[*id as usize]
+                        ),
+                    );
+                }
             }
             None => prefixes.push((body.to_string(), new_id[*id as usize])),
         }
