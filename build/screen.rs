@@ -30,16 +30,18 @@ pub const CATEGORIES: [&str; 7] = [
 ];
 /// A concept's kind byte (0..=6 categories, 7..=11 markers; see `RuleOut::kind`).
 const CONCEPT_KIND: u8 = 12;
-/// At most this many concepts per language (one bit each of the 512 of a `ConceptSet`; each
-/// language has its own bits, since a co-occurrence rule only ever meets its own language's concepts).
-const MAX_CONCEPTS: usize = 512;
+/// 128-bit words in a `ConceptSet` (CONCEPT_WORDS in src/screen/lexicon.rs).
+const CONCEPT_WORDS: usize = 6;
+/// At most this many concepts per language (one bit each of a `ConceptSet`; each language has its
+/// own bits, since a co-occurrence rule only ever meets its own language's concepts).
+const MAX_CONCEPTS: usize = CONCEPT_WORDS * 128;
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
 /// SUBJ (bit 9) and COMMON (bit 10) are after the two STOP bits; OTHER is per language too (bit 3
 /// English, bit 11 Spanish): "son" is a son in English and "they are" in Spanish. CONTRAST is bit 12,
-/// SPECIFIC bit 13.
-const FLAG_CLASSES: [&str; 12] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ", "COMMON", "CONTRAST", "SPECIFIC"];
+/// SPECIFIC bit 13, GOES_ON bit 14.
+const FLAG_CLASSES: [&str; 13] = ["NEG", "NEGSKIP", "FIRST", "OTHER", "GENERIC", "HYPER", "BREAK", "STOP", "SUBJ", "COMMON", "CONTRAST", "SPECIFIC", "GOES_ON"];
 /// Flags of words too common to anchor a pattern: NEG, FIRST, both OTHERs, BREAK, both STOPs, SUBJ,
 /// COMMON.
 const COMMON_FLAGS: u16 = 1 | 1 << 2 | 1 << 3 | 1 << 6 | 1 << 7 | 1 << 8 | 1 << 9 | 1 << 10 | 1 << 11;
@@ -280,8 +282,8 @@ struct RuleOut {
     /// subject | weak << 2 | negatable << 3 | now_alone << 4 | excludable << 5 | framed << 6 | adjacent << 7.
     flags: u8,
     needs: u8,
-    /// all, any, unless: 512-bit masks as four u128 words, lowest first.
-    concepts: ([u128; 4], [u128; 4], [u128; 4]),
+    /// all, any, unless: bit masks as u128 words, lowest first.
+    concepts: ([u128; CONCEPT_WORDS], [u128; CONCEPT_WORDS], [u128; CONCEPT_WORDS]),
 }
 
 pub fn generate() {
@@ -338,6 +340,7 @@ pub fn generate() {
                         "COMMON" => 10,
                         "CONTRAST" => 12,
                         "SPECIFIC" => 13,
+                        "GOES_ON" => 14,
                         _ => bit,
                     };
                     words.flags[id as usize] |= 1 << bit;
@@ -391,7 +394,7 @@ pub fn generate() {
                 levels: [1, 0, 0, 0],
                 flags: u8::from(c.negatable) << 3 | u8::from(c.excludable) << 5,
                 needs: 0,
-                concepts: ([0; 4], [0; 4], [0; 4]),
+                concepts: ([0; CONCEPT_WORDS], [0; CONCEPT_WORDS], [0; CONCEPT_WORDS]),
             });
             compile_patterns(&rules_file, &id, &c.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
         }
@@ -448,7 +451,7 @@ pub fn generate() {
                 fail(&rules_file, format!("rule {id}: now_alone only makes sense with needs"));
             }
             let concept_mask = |names: &[String]| {
-                names.iter().fold([0u128; 4], |mut m, n| {
+                names.iter().fold([0u128; CONCEPT_WORDS], |mut m, n| {
                     let Some(&bit) = concept_bits.get(&format!("{lang}.{n}")) else {
                         fail(&rules_file, format!("rule {id}: unknown concept `{n}` (define it as [[concept]] in this file)"))
                     };
@@ -457,13 +460,13 @@ pub fn generate() {
                 })
             };
             let (all, any, unless) = (concept_mask(&r.all), concept_mask(&r.any), concept_mask(&r.none));
-            if all != [0; 4] && (is_marker || !r.patterns.is_empty() || needs != 0) {
+            if all != [0; CONCEPT_WORDS] && (is_marker || !r.patterns.is_empty() || needs != 0) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule (`all`) is a crisis rule with no patterns and no needs"));
             }
-            if (any != [0; 4] || unless != [0; 4]) && all == [0; 4] {
+            if (any != [0; CONCEPT_WORDS] || unless != [0; CONCEPT_WORDS]) && all == [0; CONCEPT_WORDS] {
                 fail(&rules_file, format!("rule {id}: `any` and `none` need `all`"));
             }
-            if all != [0; 4] && (r.all.len() + usize::from(any != [0; 4]) < 2 || r.neg.is_empty()) {
+            if all != [0; CONCEPT_WORDS] && (r.all.len() + usize::from(any != [0; CONCEPT_WORDS]) < 2 || r.neg.is_empty()) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule needs two concepts or more and negative examples"));
             }
             let lv = |s: &Option<String>, what| level_of(&rules_file, &id, s, what).map_or(0, |l| l as u8 + 1);
@@ -499,7 +502,7 @@ pub fn generate() {
             for n in &r.neg {
                 examples.push((rule_index, false, n.clone()));
             }
-            if r.patterns.is_empty() && all == [0; 4] {
+            if r.patterns.is_empty() && all == [0; CONCEPT_WORDS] {
                 fail(&rules_file, format!("rule {id}: no patterns"));
             }
             compile_patterns(&rules_file, &id, &r.patterns, &classes, &mut words, (num, many), rule_index, &mut pats, &mut written);
@@ -691,8 +694,8 @@ pub fn generate() {
             defs.extend([r.kind, level | now << 4, past | hyperbole << 4, r.flags, r.needs]);
         }
         let (all, any, unless) = r.concepts;
-        if all != [0; 4] {
-            let set = |[a, b, c, d]: [u128; 4]| format!("ConceptSet::new({a}, {b}, {c}, {d})");
+        if all != [0; CONCEPT_WORDS] {
+            let set = |w: [u128; CONCEPT_WORDS]| format!("ConceptSet::new({w:?})");
             let _ = write!(cooc, "({i}, {}, {}, {}),", set(all), set(any), set(unless));
         }
     }

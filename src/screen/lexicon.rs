@@ -28,29 +28,30 @@ pub(super) enum Kind {
     Concept(u16),
 }
 
-/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`): 512
-/// bits (MAX_CONCEPTS in build/screen.rs), since English neared 256.
+/// 128-bit words in a `ConceptSet`.
+pub(super) const CONCEPT_WORDS: usize = 6;
+
+/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`): 768
+/// bits (MAX_CONCEPTS in build/screen.rs), since English passed 512.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
-pub(super) struct ConceptSet([u128; 4]);
+pub(super) struct ConceptSet([u128; CONCEPT_WORDS]);
 
 impl ConceptSet {
-    pub const EMPTY: ConceptSet = ConceptSet([0; 4]);
+    pub const EMPTY: ConceptSet = ConceptSet([0; CONCEPT_WORDS]);
 
-    /// From its four 128-bit words, lowest first (the generated tables write it so).
-    pub const fn new(a: u128, b: u128, c: u128, d: u128) -> ConceptSet {
-        ConceptSet([a, b, c, d])
+    /// From its 128-bit words, lowest first (the generated tables write it so).
+    pub const fn new(words: [u128; CONCEPT_WORDS]) -> ConceptSet {
+        ConceptSet(words)
     }
 
-    /// Bit `bit` alone (none past the 512th).
+    /// Bit `bit` alone (none past the last).
     pub fn of(bit: u16) -> ConceptSet {
         let mut s = ConceptSet::EMPTY;
-        if let Some(w) = s.0.get_mut(usize::from(bit >> 7)) {
-            *w = 1 << (bit & 127);
-        }
+        s.insert(bit);
         s
     }
 
-    /// Adds bit `bit` (none past the 512th): `|= of(bit)` without building a set.
+    /// Adds bit `bit` (none past the last): `|= of(bit)` without building a set.
     pub fn insert(&mut self, bit: u16) {
         if let Some(w) = self.0.get_mut(usize::from(bit >> 7)) {
             *w |= 1 << (bit & 127);
@@ -61,8 +62,8 @@ impl ConceptSet {
         self.0.get(usize::from(bit >> 7)).is_some_and(|w| w >> (bit & 127) & 1 != 0)
     }
 
-    /// Its four 128-bit words, lowest first (the co-occurrence index walks a window's bits).
-    pub fn words(self) -> [u128; 4] {
+    /// Its 128-bit words, lowest first (the co-occurrence index walks a window's bits).
+    pub fn words(self) -> [u128; CONCEPT_WORDS] {
         self.0
     }
 
@@ -82,8 +83,7 @@ impl ConceptSet {
 
     /// `f` of each word of `self` and `o`.
     fn pairwise(self, o: ConceptSet, f: impl Fn(u128, u128) -> u128) -> ConceptSet {
-        let [a, b] = [self.0, o.0];
-        ConceptSet([f(a[0], b[0]), f(a[1], b[1]), f(a[2], b[2]), f(a[3], b[3])])
+        ConceptSet(std::array::from_fn(|i| f(self.0[i], o.0[i])))
     }
 }
 
@@ -231,6 +231,9 @@ pub(super) const OTHER_ES: u16 = 1 << 11;
 pub(super) const CONTRAST: u16 = 1 << 12;
 /// Words that make a generic noun a particular group ("the people upstairs", "la gente de al lado").
 pub(super) const SPECIFIC: u16 = 1 << 13;
+/// Words that carry a sentence on past an ellipsis ("i want to die... of embarrassment", "me
+/// quiero morir... de risa"): a joke's harmless ending then stays in the sentence it ends.
+pub(super) const GOES_ON: u16 = 1 << 14;
 
 /// The OTHER flag of a rule's language (`rule_lang`).
 pub(super) fn other_flag(lang: usize) -> u16 {
@@ -296,6 +299,9 @@ pub(super) fn assign_word(buf: &[u8], t: &mut super::normalize::Token) {
     if t.word == NO_WORD && t.start < t.end {
         t.word = buf.get(t.start as usize..t.end as usize).map_or(NO_WORD, lookup);
     }
+    if t.ellipsis && t.brk == super::normalize::SENTENCE && flags(t.word) & GOES_ON != 0 {
+        t.brk = super::normalize::CLAUSE;
+    }
 }
 
 /// The anchor bits of `word` (see `matcher::find`).
@@ -350,18 +356,18 @@ mod tests {
 
     #[test]
     fn concept_sets_hold_bits_on_every_word() {
-        let set = ConceptSet::of(3) | ConceptSet::of(200) | ConceptSet::of(300) | ConceptSet::of(511);
-        assert!(set.has(3) && set.has(200) && set.has(300) && set.has(511));
-        assert!(!set.has(131) && !set.has(72) && !set.has(44) && !set.has(383) && !set.has(512));
-        assert_eq!(set, ConceptSet::new(1 << 3, 1 << 72, 1 << 44, 1 << 127));
+        let set = ConceptSet::of(3) | ConceptSet::of(200) | ConceptSet::of(300) | ConceptSet::of(511) | ConceptSet::of(700);
+        assert!(set.has(3) && set.has(200) && set.has(300) && set.has(511) && set.has(700));
+        assert!(!set.has(131) && !set.has(72) && !set.has(44) && !set.has(383) && !set.has(512) && !set.has(701));
+        assert_eq!(set, ConceptSet::new([1 << 3, 1 << 72, 1 << 44, 1 << 127, 0, 1 << 60]));
         assert!(set.holds(ConceptSet::of(200) | ConceptSet::of(511)) && !set.holds(ConceptSet::of(301) | ConceptSet::of(3)));
         assert!(set.meets(ConceptSet::of(300) | ConceptSet::of(9)) && !set.meets(ConceptSet::of(255) | ConceptSet::of(510)));
         assert_eq!(set & ConceptSet::of(300), ConceptSet::of(300));
         let mut built = ConceptSet::EMPTY;
-        for bit in [511, 3, 300, 200, 512] {
+        for bit in [511, 3, 700, 300, 200, 768] {
             built.insert(bit);
         }
         assert_eq!(built, set);
-        assert!(ConceptSet::EMPTY.is_empty() && !ConceptSet::of(511).is_empty() && ConceptSet::of(512).is_empty());
+        assert!(ConceptSet::EMPTY.is_empty() && !ConceptSet::of(767).is_empty() && ConceptSet::of(768).is_empty());
     }
 }

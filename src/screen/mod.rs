@@ -226,8 +226,15 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
     let (mut base, mut own, mut counts, mut used) = (0u32, 0, [0u32; 2], langs);
     loop {
         let mut to = (from + PIECE).min(input.len());
-        if let Some(k) = bytes.get(to..).and_then(|rest| rest.iter().position(|b| matches!(b, b'.' | b'?' | b';' | b'\n'))) {
-            to += k + 1;
+        // Never within or just after a run of dots: whether an ellipsis ends a sentence depends on
+        // the word after it.
+        let cuts = |k: usize| match bytes.get(k) {
+            Some(b'.') => bytes.get(k + 1) != Some(&b'.') && (k == 0 || bytes.get(k - 1) != Some(&b'.')),
+            Some(b) => matches!(b, b'?' | b';' | b'\n'),
+            None => false,
+        };
+        if let Some(k) = (to..input.len()).find(|&k| cuts(k)) {
+            to = k + 1;
         } else {
             to = input.len();
         }
@@ -721,6 +728,15 @@ mod tests {
         // "bro is on ...": the brother.
         let s = screen("bro is on the wrong side of the railing on the bridge", Some(Lang::En));
         assert!(s.evidence.iter().any(|e| e.subject == Subject::Other), "{s:?}");
+    }
+
+    #[test]
+    fn an_ellipsis_keeps_a_harmless_ending_in_its_sentence() {
+        // "of" / "de" carry the sentence on past the ellipsis: the idiom's exclusion sees it whole.
+        assert_eq!(screen("i want to die... of embarrassment", None).level, Level::None);
+        assert_eq!(screen("me quiero morir... de vergüenza", Some(Lang::Es)).level, Level::None);
+        // Any other word after it starts a sentence, as before.
+        assert!(screen("i want to die... everything hurts", None).level >= Level::Concern);
     }
 
     #[test]

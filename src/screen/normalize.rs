@@ -31,6 +31,9 @@ pub(super) struct Token {
     pub word: u16,
     /// CLAUSE or SENTENCE when a boundary comes right before this token.
     pub brk: u8,
+    /// An ellipsis (`...`, `…`) comes right before this token: a word that carries the sentence on
+    /// ("me quiero morir... de risa") makes its SENTENCE a CLAUSE (`lexicon::assign_word`).
+    pub ellipsis: bool,
 }
 
 /// The folded text: reused between calls to avoid allocating per message.
@@ -143,6 +146,8 @@ struct Builder<'a> {
     open_u16: u32,
     last_u16_end: u32,
     pending: u8,
+    /// An ellipsis ends the text read so far (the next token comes after it).
+    ellipsis: bool,
 }
 
 impl Builder<'_> {
@@ -163,6 +168,7 @@ impl Builder<'_> {
     fn brk(&mut self, level: u8) {
         self.close();
         self.pending = self.pending.max(level);
+        self.ellipsis = false;
     }
 
     fn close(&mut self) {
@@ -191,6 +197,7 @@ impl Builder<'_> {
             u16_end: self.last_u16_end,
             word,
             brk: self.pending,
+            ellipsis: std::mem::take(&mut self.ellipsis),
         });
         self.pending = if bang { SENTENCE } else { 0 };
     }
@@ -216,6 +223,7 @@ impl Builder<'_> {
             u16_end,
             word,
             brk: self.pending,
+            ellipsis: std::mem::take(&mut self.ellipsis),
         });
         self.pending = 0;
     }
@@ -230,6 +238,7 @@ impl Builder<'_> {
             u16_end,
             word,
             brk: self.pending,
+            ellipsis: std::mem::take(&mut self.ellipsis),
         });
         self.pending = 0;
     }
@@ -299,10 +308,10 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
 }
 
 /// Splits and folds `input` onto the end of `text`, as the text that continues from UTF-16 offset
-/// `pos`; returns the offset after it. Reading a text in pieces, each cut just after a `.`, `?`,
-/// `;` or newline, gives exactly the tokens of reading it whole: such a byte always closes the
-/// word before it and starts a sentence (the state a text starts in), and a word never looks past
-/// it.
+/// `pos`; returns the offset after it. Reading a text in pieces, each cut just after a `.` (one
+/// alone, not in an ellipsis), `?`, `;` or newline, gives exactly the tokens of reading it whole:
+/// such a byte always closes the word before it and starts a sentence (the state a text starts
+/// in), and a word never looks past it.
 pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)], mut pos: u32) -> u32 {
     let first = text.tokens.len();
     let mut b = Builder {
@@ -313,6 +322,7 @@ pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)],
         open_u16: 0,
         last_u16_end: 0,
         pending: SENTENCE,
+        ellipsis: false,
     };
     let bytes = input.as_bytes();
     let mut i = 0;
@@ -356,7 +366,12 @@ pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)],
                 b.last_u16_end = pos;
             } else {
                 match byte {
-                    b'.' | b'!' | b'?' | b';' | b'\n' => b.brk(SENTENCE),
+                    b'.' => {
+                        b.brk(SENTENCE);
+                        // Two dots or more: an ellipsis (`i` is past this dot).
+                        b.ellipsis = bytes.get(i) == Some(&b'.') || i >= 2 && bytes.get(i - 2) == Some(&b'.');
+                    }
+                    b'!' | b'?' | b';' | b'\n' => b.brk(SENTENCE),
                     b',' | b':' | b'(' | b')' | b'"' => b.brk(CLAUSE),
                     _ => b.close(),
                 }
@@ -401,7 +416,11 @@ pub(super) fn tokenize_more(input: &str, text: &mut Text, emoji: &[(char, u16)],
             continue;
         }
         match c {
-            '¿' | '¡' | '…' | '。' | '！' | '？' | '\u{2028}' | '\u{2029}' => b.brk(SENTENCE),
+            '…' => {
+                b.brk(SENTENCE);
+                b.ellipsis = true;
+            }
+            '¿' | '¡' | '。' | '！' | '？' | '\u{2028}' | '\u{2029}' => b.brk(SENTENCE),
             '“' | '”' | '«' | '»' | '—' | '–' => b.brk(CLAUSE),
             _ => b.close(),
         }
@@ -556,5 +575,41 @@ mod tests {
         tokenize("no, i. yes", &mut t, &[]);
         let brk: Vec<u8> = t.tokens.iter().map(|k| k.brk).collect();
         assert_eq!(brk, [SENTENCE, CLAUSE, SENTENCE]);
+    }
+
+    #[test]
+    fn marks_the_word_after_an_ellipsis() {
+        let mut t = Text::default();
+        tokenize("die... of it. so… de x.. y. z", &mut t, &[]);
+        let after: Vec<bool> = t.tokens.iter().map(|k| k.ellipsis).collect();
+        assert_eq!(after, [false, true, false, false, true, false, true, false]);
+        // Every one still starts a sentence here: the lexicon decides (`assign_word`).
+        assert!(t.tokens.iter().filter(|k| k.ellipsis).all(|k| k.brk == SENTENCE));
+    }
+
+    #[test]
+    fn reading_in_pieces_gives_the_tokens_of_reading_whole() {
+        let text = "i cant. go on... of course; no?\nyes … de nada. ok";
+        let mut whole = Text::default();
+        tokenize(text, &mut whole, &[]);
+        // Cut after every `.`, `?`, `;` and newline that is not in a run of dots (as `screen_pieces`).
+        let bytes = text.as_bytes();
+        let mut pieces = Text::default();
+        let (mut from, mut pos) = (0, 0);
+        for k in 0..bytes.len() {
+            let dot_run = bytes[k] == b'.' && (bytes.get(k + 1) == Some(&b'.') || k > 0 && bytes[k - 1] == b'.');
+            if matches!(bytes[k], b'.' | b'?' | b';' | b'\n') && !dot_run {
+                pos = tokenize_more(&text[from..=k], &mut pieces, &[], pos);
+                from = k + 1;
+            }
+        }
+        tokenize_more(&text[from..], &mut pieces, &[], pos);
+        let key = |t: &Text| -> Vec<(String, u32, u32, u8, bool)> {
+            t.tokens
+                .iter()
+                .map(|k| (String::from_utf8_lossy(&t.buf[k.start as usize..k.end as usize]).into_owned(), k.u16_start, k.u16_end, k.brk, k.ellipsis))
+                .collect()
+        };
+        assert_eq!(key(&pieces), key(&whole));
     }
 }
