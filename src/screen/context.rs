@@ -47,7 +47,7 @@ pub(super) struct Scratch {
     concepts: Vec<ConceptHit>,
     /// Per sentence, the concepts found in it, per language, then (by language again) those an
     /// exclusion excused: these still block a rule that names them in `none`.
-    sentence_concepts: Vec<[ConceptSet; 4]>,
+    sentence_concepts: SentenceConcepts,
     /// Per sentence, its length in words.
     sentence_len: Vec<u32>,
 }
@@ -202,6 +202,49 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
     }
 }
 
+/// Per sentence, the concepts found in it: `[lang]` those that count, `[2 + lang]` those an
+/// exclusion excused (they still block a rule's `none`). Kept only for sentences that hold one
+/// (most hold none), so a long text costs a word a sentence, not four concept sets.
+#[derive(Default)]
+pub(super) struct SentenceConcepts {
+    /// Per sentence: its index in `sets`, or NONE.
+    slot: Vec<u32>,
+    sets: Vec<[ConceptSet; 4]>,
+}
+
+impl SentenceConcepts {
+    const NONE: u32 = u32::MAX;
+    const EMPTY: [ConceptSet; 4] = [ConceptSet::EMPTY; 4];
+
+    fn reset(&mut self, sentences: usize) {
+        self.slot.clear();
+        self.slot.resize(sentences, Self::NONE);
+        self.sets.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.slot.len()
+    }
+
+    fn get(&self, sentence: usize) -> &[ConceptSet; 4] {
+        match self.slot.get(sentence) {
+            Some(&k) if k != Self::NONE => self.sets.get(k as usize).unwrap_or(&Self::EMPTY),
+            _ => &Self::EMPTY,
+        }
+    }
+
+    fn insert(&mut self, sentence: usize, k: usize, bit: u16) {
+        let Some(slot) = self.slot.get_mut(sentence) else { return };
+        if *slot == Self::NONE {
+            *slot = self.sets.len() as u32;
+            self.sets.push(Self::EMPTY);
+        }
+        if let Some(set) = self.sets.get_mut(*slot as usize).and_then(|sets| sets.get_mut(k)) {
+            set.insert(bit);
+        }
+    }
+}
+
 /// The co-occurrence layer: rules whose concepts (`all`, and one of `any`) meet in one sentence,
 /// or in up to COOC_WINDOW adjacent short ones. Each concept hit is judged like a pattern match first
 /// (exclusions, negation); the window then takes the sentence context (subject, frame, past,
@@ -218,13 +261,12 @@ impl Cooccurrence<'_> {
         &self,
         hits: &[Hit],
         concepts: &mut Vec<ConceptHit>,
-        sentence_concepts: &mut Vec<[ConceptSet; 4]>,
+        sentence_concepts: &mut SentenceConcepts,
         sentence_len: &[u32],
         out: &mut Vec<Finding>,
     ) {
         concepts.clear();
-        sentence_concepts.clear();
-        sentence_concepts.resize(self.marks.len(), [ConceptSet::EMPTY; 4]);
+        sentence_concepts.reset(self.marks.len());
         let (rules, mut excluded) = (rules(), Overlaps::new(self.excluded));
         for h in hits {
             let Some(r) = rules.get(h.rule as usize) else { continue };
@@ -238,10 +280,10 @@ impl Cooccurrence<'_> {
             // stopping one: "the shotgun is gone, he took it to the clay shoot" is excused as a
             // gun sport and must still block the rule that reads a gun gone as danger.
             if r.excludable && excluded.any(h.start, h.end) {
-                sentence_concepts[sentence as usize][2 + lang].insert(bit);
+                sentence_concepts.insert(sentence as usize, 2 + lang, bit);
                 continue;
             }
-            sentence_concepts[sentence as usize][lang].insert(bit);
+            sentence_concepts.insert(sentence as usize, lang, bit);
             concepts.push(ConceptHit {
                 sentence,
                 lang: lang as u8,
@@ -263,13 +305,13 @@ impl Cooccurrence<'_> {
             // `adjacent` rule also reads `s` with the next sentence, whatever their lengths.
             let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
             let next = (s + 1).min(sentence_concepts.len() - 1);
-            let joins = (0..2).any(|k| sentence_concepts[s][k].meets(adjacent[k]) && sentence_concepts[next][k].meets(adjacent[k]));
+            let joins = (0..2).any(|k| sentence_concepts.get(s)[k].meets(adjacent[k]) && sentence_concepts.get(next)[k].meets(adjacent[k]));
             let wide = if next > reach && joins { next } else { reach };
-            let window = (s..=wide).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts[i][0], m[1] | sentence_concepts[i][1]]);
+            let window = (s..=wide).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts.get(i)[0], m[1] | sentence_concepts.get(i)[1]]);
             for (index, r) in cooc_candidates(window) {
                 let end = if r.adjacent { wide } else { reach };
                 let lang = rule_lang(index as u16);
-                let union = |from: usize, to: usize, k: usize| (from..=to).fold(ConceptSet::EMPTY, |m, i| m | sentence_concepts[i][k]);
+                let union = |from: usize, to: usize, k: usize| (from..=to).fold(ConceptSet::EMPTY, |m, i| m | sentence_concepts.get(i)[k]);
                 let meets = |from: usize, to: usize| {
                     let m = union(from, to, lang);
                     m.holds(r.all) && (r.any.is_empty() || m.meets(r.any)) && !(m | union(from, to, 2 + lang)).meets(r.unless)
