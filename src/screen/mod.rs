@@ -226,14 +226,7 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
     let (mut base, mut own, mut counts, mut used) = (0u32, 0, [0u32; 2], langs);
     loop {
         let mut to = (from + PIECE).min(input.len());
-        // Never within or just after a run of dots: whether an ellipsis ends a sentence depends on
-        // the word after it.
-        let cuts = |k: usize| match bytes.get(k) {
-            Some(b'.') => bytes.get(k + 1) != Some(&b'.') && (k == 0 || bytes.get(k - 1) != Some(&b'.')),
-            Some(b) => matches!(b, b'?' | b';' | b'\n'),
-            None => false,
-        };
-        if let Some(k) = (to..input.len()).find(|&k| cuts(k)) {
+        if let Some(k) = (to..input.len()).find(|&k| normalize::cut_after(bytes, k)) {
             to = k + 1;
         } else {
             to = input.len();

@@ -307,6 +307,17 @@ pub(super) fn tokenize(input: &str, text: &mut Text, emoji: &[(char, u16)]) {
     tokenize_more(input, text, emoji, 0);
 }
 
+/// Whether a text may be cut into pieces just after byte `k` (see `tokenize_more`): a `.` alone
+/// (not in a run of dots: whether an ellipsis ends a sentence depends on the word after it),
+/// `?`, `;` or a newline.
+pub(super) fn cut_after(bytes: &[u8], k: usize) -> bool {
+    match bytes.get(k) {
+        Some(b'.') => bytes.get(k + 1) != Some(&b'.') && (k == 0 || bytes.get(k - 1) != Some(&b'.')),
+        Some(b) => matches!(b, b'?' | b';' | b'\n'),
+        None => false,
+    }
+}
+
 /// Splits and folds `input` onto the end of `text`, as the text that continues from UTF-16 offset
 /// `pos`; returns the offset after it. Reading a text in pieces, each cut just after a `.` (one
 /// alone, not in an ellipsis), `?`, `;` or newline, gives exactly the tokens of reading it whole:
@@ -592,13 +603,12 @@ mod tests {
         let text = "i cant. go on... of course; no?\nyes … de nada. ok";
         let mut whole = Text::default();
         tokenize(text, &mut whole, &[]);
-        // Cut after every `.`, `?`, `;` and newline that is not in a run of dots (as `screen_pieces`).
+        // Cut at every place `cut_after` allows.
         let bytes = text.as_bytes();
         let mut pieces = Text::default();
         let (mut from, mut pos) = (0, 0);
         for k in 0..bytes.len() {
-            let dot_run = bytes[k] == b'.' && (bytes.get(k + 1) == Some(&b'.') || k > 0 && bytes[k - 1] == b'.');
-            if matches!(bytes[k], b'.' | b'?' | b';' | b'\n') && !dot_run {
+            if cut_after(bytes, k) {
                 pos = tokenize_more(&text[from..=k], &mut pieces, &[], pos);
                 from = k + 1;
             }
