@@ -30,7 +30,7 @@ pub const CATEGORIES: [&str; 7] = [
 ];
 /// A concept's kind byte (0..=6 categories, 7..=11 markers; see `RuleOut::kind`).
 const CONCEPT_KIND: u8 = 12;
-/// 128-bit words in a `ConceptSet` (CONCEPT_WORDS in src/screen/lexicon.rs).
+/// 128-bit words in a `ConceptSet` (written into the generated tables for src/screen/lexicon.rs).
 const CONCEPT_WORDS: usize = 6;
 /// At most this many concepts per language (one bit each of a `ConceptSet`; each language has its
 /// own bits, since a co-occurrence rule only ever meets its own language's concepts).
@@ -715,6 +715,7 @@ pub fn generate() {
     let _ = writeln!(src, "/// Co-occurrence rules: (rule, all, any, unless) concept masks.");
     let _ = writeln!(src, "pub(super) static RULE_CONCEPTS: &[(u16, ConceptSet, ConceptSet, ConceptSet)] = &[{cooc}];");
     let _ = writeln!(src, "/// A concept's kind byte.\npub(super) const CONCEPT_KIND: u8 = {CONCEPT_KIND};");
+    let _ = writeln!(src, "/// 128-bit words in a `ConceptSet`.\npub(super) const CONCEPT_WORDS: usize = {CONCEPT_WORDS};");
     let _ = writeln!(src, "/// The byte tables above, back to back: one run compresses better than scattered ones.");
     let _ = writeln!(src, "static TABLES: [u8; {}] = {:?};", blob.bytes.len(), blob.bytes);
     write_out("screen.rs", &src);

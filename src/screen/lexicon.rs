@@ -28,11 +28,8 @@ pub(super) enum Kind {
     Concept(u16),
 }
 
-/// 128-bit words in a `ConceptSet`.
-pub(super) const CONCEPT_WORDS: usize = 6;
-
-/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`): 768
-/// bits (MAX_CONCEPTS in build/screen.rs), since English passed 512.
+/// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`):
+/// CONCEPT_WORDS (generated from build/screen.rs) words of 128 bits, 768 bits since English passed 512.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
 pub(super) struct ConceptSet([u128; CONCEPT_WORDS]);
 
