@@ -810,4 +810,14 @@ mod tests {
         );
         assert_eq!(detect_lang("kms"), None);
     }
+
+    #[test]
+    fn taglish_is_not_read_as_spanish() {
+        // "si", "mama" and "papa" are Spanish function words too; the Tagalog ones (in the
+        // English STOP list, since the Tagalog rules live in the English file) keep Taglish from
+        // being screened with the Spanish lexicon alone.
+        let text = "si mama ko sinasaktan si papa, hindi ko na alam gagawin ko, ayoko na talaga";
+        assert_ne!(detect_lang(text), Some(Lang::Es));
+        assert!(screen(text, None).level >= Level::Concern, "{:?}", screen(text, None));
+    }
 }
