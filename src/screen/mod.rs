@@ -812,12 +812,16 @@ mod tests {
     }
 
     #[test]
-    fn taglish_is_not_read_as_spanish() {
+    fn taglish_and_patois_are_not_read_as_spanish() {
         // "si", "mama" and "papa" are Spanish function words too; the Tagalog ones (in the
         // English STOP list, since the Tagalog rules live in the English file) keep Taglish from
         // being screened with the Spanish lexicon alone.
         let text = "si mama ko sinasaktan si papa, hindi ko na alam gagawin ko, ayoko na talaga";
         assert_ne!(detect_lang(text), Some(Lang::Es));
         assert!(screen(text, None).level >= Level::Concern, "{:?}", screen(text, None));
+        // Jamaican "mi" (I, me) is Spanish "mi" too.
+        let text = "mi drink off di whole bottle a weedkiller. mi belly a bun mi bad. tell mummy seh mi sorry";
+        assert_ne!(detect_lang(text), Some(Lang::Es));
+        assert_eq!(screen(text, None).level, Level::Emergency);
     }
 }
