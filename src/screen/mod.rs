@@ -369,6 +369,18 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // overruled 6 of 10 such false alarms but 4 of 54 messages at risk ("how do i stop self
     // harming", "6 months free of self harm").
     let may_veto = matches!(out.level, Level::Concern | Level::Urgent);
+    // The model never silences the rules' `emergency`, but where it is as sure there is no risk as
+    // it must be to overrule `urgent`, and no sentence holding the finding reads as risk alone, the
+    // emergency is shown as `urgent`: help still comes first, without the emergency number's alarm
+    // over a safe message. Over the authoring sets that demoted 2 English and 4 Spanish false
+    // alarms and no message labelled emergency (of 9,990 and 6,939); held out (blind38..50),
+    // 1 English false alarm and no emergency.
+    if out.level == Level::Emergency {
+        let verdict = model::score(&text.tokens, &text.buf, hits, langs, model, false);
+        if verdict.clear[1] && !risk_in_a_sentence(&text.tokens, &text.buf, hits, findings, langs, model, Level::Emergency) {
+            demote_to_urgent(&mut out);
+        }
+    }
     if may_add || may_veto {
         let verdict = model::score(&text.tokens, &text.buf, hits, langs, model, false);
         let weak = |f: &context::Finding| f.level < Level::Concern || lexicon::rules().get(f.rule as usize).is_some_and(|r| r.weak);
@@ -498,6 +510,14 @@ fn overrule(out: &mut Screening) {
     out.evidence.clear();
     out.categories.clear();
     out.level = if out.distress.is_empty() { Level::None } else { Level::Support };
+}
+
+/// The rules' `emergency` shown as `urgent` (`screen_with`): every finding at emergency steps down.
+fn demote_to_urgent(out: &mut Screening) {
+    out.level = Level::Urgent;
+    for e in out.evidence.iter_mut().filter(|e| e.level == Level::Emergency) {
+        e.level = Level::Urgent;
+    }
 }
 
 /// The rules' `concern` becomes `urgent`, in the rules' category and for the rules' subject, with
