@@ -25,6 +25,12 @@ them in, held out on blind38..50 in two halves, English lost 1 and 2 emergencies
 468) for no more catches; without them, English held out 1,888 -> 1,887 of 1,950 at risk caught,
 466 of 468 emergencies both, 47 -> 49 false alarms of 1,950; Spanish 1,270 -> 1,275 of 1,300,
 312/312 both, 16 -> 17 of 1,300. trainHY and trainIG stay in the rules' tests.
+Retrained again at the end of session 23 on the same sets, so that its rule features include the
+rules written since; held out on blind38..52: English 2,174 of 2,250 at risk caught and 537 of
+540 emergencies both, 59 -> 57 false alarms; Spanish 1,472 -> 1,473 of 1,500, 360/360, 20 -> 22.
+A floor of 0.5 bounds the English threshold (out of fold it would sit near 0.37 for 4%): lowered
+to 0.42, held out it caught 14 more of 2,250 and 1 more emergency for 5 more false alarms, the
+second half (blind45..52) at 3.3%, over the 3% bar, so the floor stays.
 
 Not run by `make test` (needs scikit-learn): run it by hand after the labelled sets change, review
 the diff of the .tsv files like code, and commit them.
