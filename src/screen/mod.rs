@@ -832,6 +832,16 @@ mod tests {
     }
 
     #[test]
+    fn the_model_shows_a_safe_emergency_as_urgent_never_below() {
+        // The rules read heavy bleeding now; the word model is all but sure it is a period.
+        let s = screen("blood soaked right through during the exam, so embarrassing. how do people cope with heavy periods", Some(Lang::En));
+        assert_eq!(s.level, Level::Urgent, "{s:?}");
+        assert!(s.evidence.iter().all(|e| e.level <= Level::Urgent), "{s:?}");
+        // A plain emergency keeps its level.
+        assert_eq!(screen("I took all my pills an hour ago and I feel like I'm fading", Some(Lang::En)).level, Level::Emergency);
+    }
+
+    #[test]
     fn taglish_and_patois_are_not_read_as_spanish() {
         // "si", "mama" and "papa" are Spanish function words too; the Tagalog ones (in the
         // English STOP list, since the Tagalog rules live in the English file) keep Taglish from
