@@ -37,10 +37,18 @@ pub(super) fn decide([en, es]: [u32; 2]) -> Option<Lang> {
     }
 }
 
+/// The lexicon bit of a language.
+pub(super) fn bit(l: Lang) -> u8 {
+    if l == Lang::En {
+        EN
+    } else {
+        ES
+    }
+}
+
 /// The lexicons to use: the detected language when the text clearly is in it and agrees with
 /// the hint; every lexicon when the text is mixed, unknown, or not in the hinted language.
 pub(super) fn lexicons(hint: Option<Lang>, detected: Option<Lang>) -> u8 {
-    let bit = |l: Lang| if l == Lang::En { EN } else { ES };
     match (hint, detected) {
         (_, None) => ALL,
         (None, Some(d)) => bit(d),

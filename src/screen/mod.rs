@@ -324,7 +324,13 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
         context,
         model,
     } = s;
-    let langs = lang::lexicons(hint, lang::detect(&text.tokens));
+    let detected = lang::detect(&text.tokens);
+    let langs = lang::lexicons(hint, detected);
+    // A hint the text clearly is not in widens the rules read, not the word models: a model reading
+    // another language's text finds risk in its unknown words. Held out (blind38..52), Spanish
+    // screened with `lang: "en"` had 44 false alarms of 1,500 that way, 23 reading with the Spanish
+    // model (22 with the right hint), and English with `lang: "es"` 92 of 2,250, now 57 (57).
+    let model_langs = detected.map_or(langs, lang::bit);
     hits.clear();
     matcher::find(&text.tokens, langs, hits, matcher);
     findings.clear();
@@ -376,26 +382,26 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // alarms and no message labelled emergency (of 9,990 and 6,939); held out (blind38..50),
     // 1 English false alarm and no emergency.
     if out.level == Level::Emergency {
-        let verdict = model::score(&text.tokens, &text.buf, hits, langs, model, false);
-        if verdict.clear[1] && !risk_in_a_sentence(&text.tokens, &text.buf, hits, findings, langs, model, Level::Emergency) {
+        let verdict = model::score(&text.tokens, &text.buf, hits, model_langs, model, false);
+        if verdict.clear[1] && !risk_in_a_sentence(&text.tokens, &text.buf, hits, findings, model_langs, model, Level::Emergency) {
             demote_to_urgent(&mut out);
         }
     }
     if may_add || may_veto {
-        let verdict = model::score(&text.tokens, &text.buf, hits, langs, model, false);
+        let verdict = model::score(&text.tokens, &text.buf, hits, model_langs, model, false);
         let weak = |f: &context::Finding| f.level < Level::Concern || lexicon::rules().get(f.rule as usize).is_some_and(|r| r.weak);
         let clear = match out.level {
             Level::Concern if findings.iter().all(weak) => verdict.clear[2],
             Level::Concern => verdict.clear[0],
             _ => verdict.clear[1],
         };
-        if may_veto && clear && !risk_in_a_sentence(&text.tokens, &text.buf, hits, findings, langs, model, out.level) {
+        if may_veto && clear && !risk_in_a_sentence(&text.tokens, &text.buf, hits, findings, model_langs, model, out.level) {
             overrule(&mut out);
         } else if let (true, Some(m)) = (
             may_add,
             verdict.finding.or_else(|| {
                 (out.level < Level::Concern)
-                    .then(|| finding_in_a_sentence(&text.tokens, &text.buf, hits, langs, model))
+                    .then(|| finding_in_a_sentence(&text.tokens, &text.buf, hits, model_langs, model))
                     .flatten()
             }),
         ) {
@@ -839,6 +845,16 @@ mod tests {
         assert!(s.evidence.iter().all(|e| e.level <= Level::Urgent), "{s:?}");
         // A plain emergency keeps its level.
         assert_eq!(screen("I took all my pills an hour ago and I feel like I'm fading", Some(Lang::En)).level, Level::Emergency);
+    }
+
+    #[test]
+    fn a_wrong_hint_widens_the_rules_not_the_model() {
+        // Spanish text with `lang: "en"` is matched with both lexicons but read by the Spanish
+        // model only: the English model would find risk in words it has never seen.
+        let safe = "las pastillas están preparadas en el pastillero semanal";
+        assert_eq!(screen(safe, Some(Lang::En)).level, Level::None);
+        let risk = "Esta noche. Tengo todo encima de la cama: las pastillas, el vaso de agua y la carta.";
+        assert!(screen(risk, Some(Lang::En)).level >= Level::Urgent);
     }
 
     #[test]
