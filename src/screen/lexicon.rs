@@ -168,21 +168,29 @@ impl Elem {
     }
 }
 
-/// A pattern of the first-word index: `follow << 32 | pattern << 8 | language bits << 6 | anchor
-/// bit`. `follow` has bit `w % 32` for every word `w` its second element holds (every bit when that
-/// element is optional, a gap or missing): most candidates fail on their second word, and this
-/// rejects them without touching the pattern tables.
+/// A pattern of the first-word index: `follow << 48 | group << 32 | pattern << 8 | language bits
+/// << 6 | anchor bit`. `follow` has bit `w % 16` for every word `w` its second element holds (every
+/// bit when that element is optional, a gap or missing): most candidates fail on their second
+/// word, and this rejects them without touching the pattern tables. `group` is the pattern's
+/// anchor group (0: anchored on its first word), kept here so that checking it reads no table.
 #[derive(Clone, Copy)]
 pub(super) struct Candidate(u64);
 
 impl Candidate {
-    pub fn new(pattern: u32, langs: u32, bit: u32, follow: u32) -> Candidate {
-        Candidate(u64::from(follow) << 32 | u64::from(pattern << 8 | (langs & 3) << 6 | (bit & 63)))
+    pub fn new(pattern: u32, langs: u32, bit: u32, follow: u32, group: u16) -> Candidate {
+        // `follow` comes as 32 bits (`w % 32`); folded, bit `w % 16` is set for the same words.
+        let follow = u64::from(follow as u16 | (follow >> 16) as u16);
+        Candidate(follow << 48 | u64::from(group) << 32 | u64::from(pattern << 8 | (langs & 3) << 6 | (bit & 63)))
     }
 
     /// The bits of `follow` for the words of a set.
     pub fn follow_bits(words: &[u16]) -> u32 {
         words.iter().fold(0, |m, &w| m | 1 << (w & 31))
+    }
+
+    /// The pattern's anchor group (0 when it is anchored on its first word).
+    pub fn group(self) -> u16 {
+        (self.0 >> 32) as u16
     }
 
     pub fn pattern(self) -> u32 {
@@ -199,7 +207,7 @@ impl Candidate {
 
     /// False only when `word` cannot be this pattern's second word.
     pub fn may_follow(self, word: u16) -> bool {
-        self.0 >> 32 >> (word & 31) & 1 != 0
+        self.0 >> 48 >> (word & 15) & 1 != 0
     }
 }
 

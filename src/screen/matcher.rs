@@ -67,9 +67,8 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
         if mask != 0 {
             let seen = &*seen;
             let anchored = |c: Candidate| {
-                t.pat_group
-                    .get(c.pattern() as usize)
-                    .is_some_and(|&g| g == 0 || seen.get(usize::from(g)) == Some(&now))
+                let g = c.group();
+                g == 0 || seen.get(usize::from(g)) == Some(&now)
             };
             for i in begin..end {
                 let word = tokens[i].word;

@@ -434,10 +434,11 @@ fn build() -> Tables {
     for n in &mut starts {
         (*n, sum) = (sum, sum + *n);
     }
-    let mut first_pats = vec![Candidate::new(0, 0, 0, 0); sum as usize];
+    let mut first_pats = vec![Candidate::new(0, 0, 0, 0, 0); sum as usize];
     let mut pairs: Vec<(u32, Candidate)> = Vec::new();
     for (index, (p, &(langs, bit))) in t.pats.iter().zip(&anchors.entries).enumerate() {
-        let entry = Candidate::new(index as u32, langs, bit, follow(&t, p));
+        let group = t.pat_group.get(index).copied().unwrap_or(0);
+        let entry = Candidate::new(index as u32, langs, bit, follow(&t, p), group);
         if let Some(second) = second_words(&t, p) {
             for &w in first_words(&t, p) {
                 pairs.extend(second.iter().map(|&v| (u32::from(w) << 16 | u32::from(v), entry)));
