@@ -177,15 +177,13 @@ impl Elem {
 pub(super) struct Candidate(u64);
 
 impl Candidate {
-    pub fn new(pattern: u32, langs: u32, bit: u32, follow: u32, group: u16) -> Candidate {
-        // `follow` comes as 32 bits (`w % 32`); folded, bit `w % 16` is set for the same words.
-        let follow = u64::from(follow as u16 | (follow >> 16) as u16);
-        Candidate(follow << 48 | u64::from(group) << 32 | u64::from(pattern << 8 | (langs & 3) << 6 | (bit & 63)))
+    pub fn new(pattern: u32, langs: u32, bit: u32, follow: u16, group: u16) -> Candidate {
+        Candidate(u64::from(follow) << 48 | u64::from(group) << 32 | u64::from(pattern << 8 | (langs & 3) << 6 | (bit & 63)))
     }
 
     /// The bits of `follow` for the words of a set.
-    pub fn follow_bits(words: &[u16]) -> u32 {
-        words.iter().fold(0, |m, &w| m | 1 << (w & 31))
+    pub fn follow_bits(words: &[u16]) -> u16 {
+        words.iter().fold(0, |m, &w| m | 1 << (w & 15))
     }
 
     /// The pattern's anchor group (0 when it is anchored on its first word).

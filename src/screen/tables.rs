@@ -90,9 +90,6 @@ pub(super) struct Tables {
     pub bit_runs: Vec<u16>,
     /// Per word id: the anchor bits of the sets it is in.
     pub word_mask: Vec<u64>,
-    /// Per pattern: its anchor set's group (1-based; 0 when anchored on its first word, which
-    /// the first-word index already checks). The bits are shared; a group is exact.
-    pub pat_group: Vec<u16>,
     /// Per word id: the groups of the anchor sets it is in,
     /// `word_groups[word_groups_start[w]..word_groups_start[w + 1]]`.
     pub word_groups_start: Vec<u32>,
@@ -317,7 +314,6 @@ fn build() -> Tables {
         runs_of: Vec::new(),
         bit_runs: Vec::new(),
         word_mask: vec![0; words],
-        pat_group: Vec::with_capacity(PATTERNS.len() / 4),
         word_groups_start: Vec::new(),
         word_groups: Vec::new(),
         groups: 0,
@@ -436,8 +432,7 @@ fn build() -> Tables {
     }
     let mut first_pats = vec![Candidate::new(0, 0, 0, 0, 0); sum as usize];
     let mut pairs: Vec<(u32, Candidate)> = Vec::new();
-    for (index, (p, &(langs, bit))) in t.pats.iter().zip(&anchors.entries).enumerate() {
-        let group = t.pat_group.get(index).copied().unwrap_or(0);
+    for (index, (p, &(langs, bit, group))) in t.pats.iter().zip(&anchors.entries).enumerate() {
         let entry = Candidate::new(index as u32, langs, bit, follow(&t, p), group);
         if let Some(second) = second_words(&t, p) {
             for &w in first_words(&t, p) {
@@ -567,10 +562,10 @@ fn second_words<'a>(t: &'a Tables, p: &Pat) -> Option<&'a [u16]> {
 }
 
 /// The `follow` bits of pattern `p` (see `Candidate`): its second element's words, or every bit.
-fn follow(t: &Tables, p: &Pat) -> u32 {
+fn follow(t: &Tables, p: &Pat) -> u16 {
     match t.elems.get(p.start as usize + 1) {
         Some(e) if p.len > 1 && e.kind() == 0 => Candidate::follow_bits(t.sets.get(e.start()..e.start() + e.len()).unwrap_or(&[])),
-        _ => u32::MAX,
+        _ => u16::MAX,
     }
 }
 
@@ -667,8 +662,10 @@ fn next_code(at: &mut usize) -> Option<u16> {
 struct Anchors {
     sets: Vec<SetInfo>,
     groups: u16,
-    /// Per pattern: its language bits and anchor bit.
-    entries: Vec<(u32, u32)>,
+    /// Per pattern: its language bits, anchor bit and anchor set's group (1-based; 0 when
+    /// anchored on its first word, which the first-word index already checks). The bits are
+    /// shared; a group is exact.
+    entries: Vec<(u32, u32, u16)>,
     /// (word, group) for every word of every anchor set.
     word_groups: Vec<(u16, u16)>,
 }
@@ -722,8 +719,7 @@ impl Anchors {
             }
         }
         let lang = if rule < FIRST_ES_RULE { 1 } else { 2 };
-        self.entries.push((lang, bit));
-        t.pat_group.push(group);
+        self.entries.push((lang, bit, group));
         t.pats.push(Pat {
             rule: rule as u16,
             start: t.elems.len() as u32,
