@@ -121,7 +121,7 @@ pub fn matched_rules(text: &str) -> Vec<String> {
     normalize::tokenize(text, &mut t, lexicon::emoji());
     lexicon::assign_words(&mut t);
     let mut hits = Vec::new();
-    let langs = lang::lexicons(None, lang::detect(&t.tokens));
+    let (langs, _) = lang::lexicons_of(&t.tokens, None);
     matcher::find(&t.tokens, langs, &mut hits, &mut matcher::Scratch::default());
     let rules = lexicon::rules();
     hits.iter()
@@ -223,7 +223,7 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
     // Pieces: the global index of `text.tokens[0]`, where this piece's own tokens begin (those
     // before are context), and the lexicons used. The function words are counted as they are read
     // (every token once), so the guess counts those of the first piece and a little more.
-    let (mut base, mut own, mut counts, mut used) = (0u32, 0, [0u32; 2], langs);
+    let (mut base, mut own, mut counts, mut used) = (0u32, 0, lang::Counts::default(), langs);
     loop {
         let mut to = (from + PIECE).min(input.len());
         if let Some(k) = (to..input.len()).find(|&k| normalize::cut_after(bytes, k)) {
@@ -240,7 +240,7 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
         for (i, t) in tokens.iter_mut().enumerate().skip(new) {
             lexicon::assign_word(buf, t);
             words += usize::from(t.end > t.start);
-            lang::count(&mut counts, t.word);
+            counts.add(t.word, t.brk & normalize::SENTENCE != 0);
             if t.brk == normalize::SENTENCE && i > last_start {
                 if i - last_start > context::SHORT_SENTENCE as usize {
                     cut_at = Some(i);
@@ -259,9 +259,9 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
             return Ok(screen_whole(hint, s));
         }
         let tokens = text.tokens.get(..cut).unwrap_or_default();
-        let guess = *used.get_or_insert_with(|| lang::lexicons(hint, lang::decide(counts)));
+        let guess = *used.get_or_insert_with(|| lang::lexicons(hint, lang::decide(counts.total)));
         if last {
-            let right = lang::lexicons(hint, lang::decide(counts));
+            let (right, _) = counts.lexicons(hint);
             if right != guess {
                 return Err(right);
             }
@@ -324,8 +324,7 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
         context,
         model,
     } = s;
-    let detected = lang::detect(&text.tokens);
-    let langs = lang::lexicons(hint, detected);
+    let (langs, detected) = lang::lexicons_of(&text.tokens, hint);
     // A hint the text clearly is not in widens the rules read, not the word models: a model reading
     // another language's text finds risk in its unknown words. Held out (blind38..52), Spanish
     // screened with `lang: "en"` had 44 false alarms of 1,500 that way, 23 reading with the Spanish
@@ -855,6 +854,21 @@ mod tests {
         assert_eq!(screen(safe, Some(Lang::En)).level, Level::None);
         let risk = "Esta noche. Tengo todo encima de la cama: las pastillas, el vaso de agua y la carta.";
         assert!(screen(risk, Some(Lang::En)).level >= Level::Urgent);
+    }
+
+    #[test]
+    fn a_code_switched_sentence_is_read_with_its_own_language_rules() {
+        // As a whole the message is English, but its second sentence is as much Spanish: the
+        // Spanish rules read it too (pills taken, dizzy), not the English ones alone.
+        let text = "ok so today was long, work was busy and the bus was late again. tome todas las pastillas de mi abuela, like all of them, i feel so dizzy";
+        assert_eq!(detect_lang(text), Some(Lang::En));
+        assert!(screen(text, None).level >= Level::Urgent, "{:?}", screen(text, None));
+        assert!(screen(text, Some(Lang::En)).level >= Level::Urgent);
+        // One Spanish word in an English sentence is not a Spanish sentence.
+        let mut t = normalize::Text::default();
+        normalize::tokenize("we drove to Los Angeles for my cousin's birthday", &mut t, lexicon::emoji());
+        lexicon::assign_words(&mut t);
+        assert_eq!(lang::lexicons_of(&t.tokens, None), (lang::EN, Some(Lang::En)));
     }
 
     #[test]
