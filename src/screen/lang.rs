@@ -23,7 +23,7 @@ pub(super) fn detect(tokens: &[Token]) -> Option<Lang> {
 /// sentences is read with the Spanish rules too.
 #[derive(Default)]
 pub(super) struct Counts {
-    pub total: [u32; 2],
+    total: [u32; 2],
     sentence: [u32; 2],
     /// The lexicons some sentence leans to: at least two of its function words, and at least half as many as the other language's.
     leans: u8,

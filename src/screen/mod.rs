@@ -189,7 +189,9 @@ fn screen_with(input: &str, hint: Option<Lang>, s: &mut Scratch) -> Screening {
 
 /// Screens `input` a piece at a time (see `PIECE`); a text that fits in one piece, or offers no
 /// place to cut it, is screened whole (`screen_whole`). `langs`: the lexicons to match with, when
-/// known. The language is detected on the whole text, so it is known only at the end: the first
+/// known. The language is detected on the whole text (not per sentence as in `screen_whole`: over a
+/// long paste some sentence nearly always leans to the other language, and reading the text again
+/// with both lexicons halved the speed), so it is known only at the end: the first
 /// piece's guess serves until then, and a wrong guess returns `Err` with the right lexicons (the
 /// text must be read again with them).
 ///
@@ -223,7 +225,7 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
     // Pieces: the global index of `text.tokens[0]`, where this piece's own tokens begin (those
     // before are context), and the lexicons used. The function words are counted as they are read
     // (every token once), so the guess counts those of the first piece and a little more.
-    let (mut base, mut own, mut counts, mut used) = (0u32, 0, lang::Counts::default(), langs);
+    let (mut base, mut own, mut counts, mut used) = (0u32, 0, [0u32; 2], langs);
     loop {
         let mut to = (from + PIECE).min(input.len());
         if let Some(k) = (to..input.len()).find(|&k| normalize::cut_after(bytes, k)) {
@@ -240,7 +242,7 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
         for (i, t) in tokens.iter_mut().enumerate().skip(new) {
             lexicon::assign_word(buf, t);
             words += usize::from(t.end > t.start);
-            counts.add(t.word, t.brk & normalize::SENTENCE != 0);
+            lang::count(&mut counts, t.word);
             if t.brk == normalize::SENTENCE && i > last_start {
                 if i - last_start > context::SHORT_SENTENCE as usize {
                     cut_at = Some(i);
@@ -259,9 +261,9 @@ fn screen_pieces(input: &str, hint: Option<Lang>, langs: Option<u8>, s: &mut Scr
             return Ok(screen_whole(hint, s));
         }
         let tokens = text.tokens.get(..cut).unwrap_or_default();
-        let guess = *used.get_or_insert_with(|| lang::lexicons(hint, lang::decide(counts.total)));
+        let guess = *used.get_or_insert_with(|| lang::lexicons(hint, lang::decide(counts)));
         if last {
-            let (right, _) = counts.lexicons(hint);
+            let right = lang::lexicons(hint, lang::decide(counts));
             if right != guess {
                 return Err(right);
             }
