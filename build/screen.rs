@@ -31,7 +31,7 @@ pub const CATEGORIES: [&str; 7] = [
 /// A concept's kind byte (0..=6 categories, 7..=11 markers; see `RuleOut::kind`).
 const CONCEPT_KIND: u8 = 12;
 /// 128-bit words in a `ConceptSet` (written into the generated tables for src/screen/lexicon.rs).
-const CONCEPT_WORDS: usize = 6;
+const CONCEPT_WORDS: usize = 7;
 /// At most this many concepts per language (one bit each of a `ConceptSet`; each language has its
 /// own bits, since a co-occurrence rule only ever meets its own language's concepts).
 const MAX_CONCEPTS: usize = CONCEPT_WORDS * 128;

@@ -29,7 +29,7 @@ pub(super) enum Kind {
 }
 
 /// One bit per concept of the co-occurrence layer, within one language (see `rule_lang`):
-/// CONCEPT_WORDS (generated from build/screen.rs) words of 128 bits, 768 bits since English passed 512.
+/// CONCEPT_WORDS (generated from build/screen.rs) words of 128 bits: 896 bits since English passed 768.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
 pub(super) struct ConceptSet([u128; CONCEPT_WORDS]);
 
