@@ -355,22 +355,26 @@ pub(super) fn rule_lang(index: u16) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::ConceptSet;
+    use super::{ConceptSet, CONCEPT_WORDS};
 
     #[test]
     fn concept_sets_hold_bits_on_every_word() {
         let set = ConceptSet::of(3) | ConceptSet::of(200) | ConceptSet::of(300) | ConceptSet::of(511) | ConceptSet::of(700);
         assert!(set.has(3) && set.has(200) && set.has(300) && set.has(511) && set.has(700));
         assert!(!set.has(131) && !set.has(72) && !set.has(44) && !set.has(383) && !set.has(512) && !set.has(701));
-        assert_eq!(set, ConceptSet::new([1 << 3, 1 << 72, 1 << 44, 1 << 127, 0, 1 << 60]));
+        let mut words = [0; CONCEPT_WORDS];
+        words[..6].copy_from_slice(&[1 << 3, 1 << 72, 1 << 44, 1 << 127, 0, 1 << 60]);
+        assert_eq!(set, ConceptSet::new(words));
         assert!(set.holds(ConceptSet::of(200) | ConceptSet::of(511)) && !set.holds(ConceptSet::of(301) | ConceptSet::of(3)));
         assert!(set.meets(ConceptSet::of(300) | ConceptSet::of(9)) && !set.meets(ConceptSet::of(255) | ConceptSet::of(510)));
         assert_eq!(set & ConceptSet::of(300), ConceptSet::of(300));
         let mut built = ConceptSet::EMPTY;
-        for bit in [511, 3, 700, 300, 200, 768] {
+        // (The last bit is past the set: inserting it does nothing.)
+        let past = (CONCEPT_WORDS * 128) as u16;
+        for bit in [511, 3, 700, 300, 200, past] {
             built.insert(bit);
         }
         assert_eq!(built, set);
-        assert!(ConceptSet::EMPTY.is_empty() && !ConceptSet::of(767).is_empty() && ConceptSet::of(768).is_empty());
+        assert!(ConceptSet::EMPTY.is_empty() && !ConceptSet::of(past - 1).is_empty() && ConceptSet::of(past).is_empty());
     }
 }
