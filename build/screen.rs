@@ -35,6 +35,9 @@ const CONCEPT_WORDS: usize = 7;
 /// At most this many concepts per language (one bit each of a `ConceptSet`; each language has its
 /// own bits, since a co-occurrence rule only ever meets its own language's concepts).
 const MAX_CONCEPTS: usize = CONCEPT_WORDS * 128;
+/// At most this many blocks of 64 co-occurrence rules per language (`tables::CoocCandidates`
+/// keeps one mask per block).
+const COOC_BLOCKS: usize = 16;
 const MARKERS: [&str; 5] = ["distress", "exclude", "now", "past", "frame"];
 const LEVELS: [&str; 5] = ["none", "support", "concern", "urgent", "emergency"];
 /// Classes the engine reads as flags on a word (bit = position). STOP is per language.
@@ -368,6 +371,7 @@ pub fn generate() {
         let rules_file = format!("screen/{lang}.rules.toml");
         let src: Rules = toml::from_str(&read_data(&rules_file)).unwrap_or_else(|e| fail(&rules_file, e));
         let mut seen = std::collections::BTreeSet::new();
+        let mut cooc_rules = 0;
         for c in &src.concept {
             let _ = &c.note;
             if c.name.chars().any(|ch| !(ch.is_ascii_uppercase() || ch == '_')) {
@@ -465,6 +469,12 @@ pub fn generate() {
             }
             if (any != [0; CONCEPT_WORDS] || unless != [0; CONCEPT_WORDS]) && all == [0; CONCEPT_WORDS] {
                 fail(&rules_file, format!("rule {id}: `any` and `none` need `all`"));
+            }
+            if all != [0; CONCEPT_WORDS] {
+                cooc_rules += 1;
+                if cooc_rules > COOC_BLOCKS * 64 {
+                    fail(&rules_file, format!("more than {} co-occurrence rules in one language", COOC_BLOCKS * 64));
+                }
             }
             if all != [0; CONCEPT_WORDS] && (r.all.len() + usize::from(any != [0; CONCEPT_WORDS]) < 2 || r.neg.is_empty()) {
                 fail(&rules_file, format!("rule {id}: a co-occurrence rule needs two concepts or more and negative examples"));
@@ -716,6 +726,7 @@ pub fn generate() {
     let _ = writeln!(src, "pub(super) static RULE_CONCEPTS: &[(u16, ConceptSet, ConceptSet, ConceptSet)] = &[{cooc}];");
     let _ = writeln!(src, "/// A concept's kind byte.\npub(super) const CONCEPT_KIND: u8 = {CONCEPT_KIND};");
     let _ = writeln!(src, "/// 128-bit words in a `ConceptSet`.\npub(super) const CONCEPT_WORDS: usize = {CONCEPT_WORDS};");
+    let _ = writeln!(src, "/// Blocks of 64 co-occurrence rules a language has at most.\npub(super) const COOC_BLOCKS: usize = {COOC_BLOCKS};");
     let _ = writeln!(src, "/// The byte tables above, back to back: one run compresses better than scattered ones.");
     let _ = writeln!(src, "static TABLES: [u8; {}] = {:?};", blob.bytes.len(), blob.bytes);
     write_out("screen.rs", &src);

@@ -202,44 +202,67 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
     }
 }
 
-/// Per sentence, the concepts found in it: `[lang]` those that count, `[2 + lang]` those an
-/// exclusion excused (they still block a rule's `none`). Kept only for sentences that hold one
-/// (most hold none), so a long text costs a word a sentence, not four concept sets.
+/// Per sentence, the concepts found in it: `get` those that count (per language), `excused` those
+/// an exclusion excused (they still block a rule's `none`). Kept only for sentences that hold one
+/// (most hold none), so a long text costs a word a sentence, not concept sets; excused ones are
+/// rarer still and kept apart.
 #[derive(Default)]
 pub(super) struct SentenceConcepts {
     /// Per sentence: its index in `sets`, or NONE.
     slot: Vec<u32>,
-    sets: Vec<[ConceptSet; 4]>,
+    sets: Vec<[ConceptSet; 2]>,
+    /// Per sentence: its index in `excused_sets`, or NONE (empty while no concept was excused).
+    excused_slot: Vec<u32>,
+    excused_sets: Vec<[ConceptSet; 2]>,
 }
 
 impl SentenceConcepts {
     const NONE: u32 = u32::MAX;
-    const EMPTY: [ConceptSet; 4] = [ConceptSet::EMPTY; 4];
+    const EMPTY: [ConceptSet; 2] = [ConceptSet::EMPTY; 2];
 
     fn reset(&mut self, sentences: usize) {
         self.slot.clear();
         self.slot.resize(sentences, Self::NONE);
         self.sets.clear();
+        self.excused_slot.clear();
+        self.excused_sets.clear();
     }
 
     fn len(&self) -> usize {
         self.slot.len()
     }
 
-    fn get(&self, sentence: usize) -> &[ConceptSet; 4] {
-        match self.slot.get(sentence) {
-            Some(&k) if k != Self::NONE => self.sets.get(k as usize).unwrap_or(&Self::EMPTY),
+    fn get(&self, sentence: usize) -> &[ConceptSet; 2] {
+        Self::find(&self.slot, &self.sets, sentence)
+    }
+
+    fn excused(&self, sentence: usize) -> &[ConceptSet; 2] {
+        Self::find(&self.excused_slot, &self.excused_sets, sentence)
+    }
+
+    fn find<'a>(slot: &[u32], sets: &'a [[ConceptSet; 2]], sentence: usize) -> &'a [ConceptSet; 2] {
+        match slot.get(sentence) {
+            Some(&k) if k != Self::NONE => sets.get(k as usize).unwrap_or(&Self::EMPTY),
             _ => &Self::EMPTY,
         }
     }
 
-    fn insert(&mut self, sentence: usize, k: usize, bit: u16) {
-        let Some(slot) = self.slot.get_mut(sentence) else { return };
+    /// Adds concept `bit` of language `lang` to a sentence, as found or (`excused`) as excused.
+    fn insert(&mut self, sentence: usize, lang: usize, bit: u16, excused: bool) {
+        let (slots, sets) = if excused {
+            if self.excused_slot.is_empty() {
+                self.excused_slot.resize(self.slot.len(), Self::NONE);
+            }
+            (&mut self.excused_slot, &mut self.excused_sets)
+        } else {
+            (&mut self.slot, &mut self.sets)
+        };
+        let Some(slot) = slots.get_mut(sentence) else { return };
         if *slot == Self::NONE {
-            *slot = self.sets.len() as u32;
-            self.sets.push(Self::EMPTY);
+            *slot = sets.len() as u32;
+            sets.push(Self::EMPTY);
         }
-        if let Some(set) = self.sets.get_mut(*slot as usize).and_then(|sets| sets.get_mut(k)) {
+        if let Some(set) = sets.get_mut(*slot as usize).and_then(|sets| sets.get_mut(lang)) {
             set.insert(bit);
         }
     }
@@ -280,10 +303,10 @@ impl Cooccurrence<'_> {
             // stopping one: "the shotgun is gone, he took it to the clay shoot" is excused as a
             // gun sport and must still block the rule that reads a gun gone as danger.
             if r.excludable && excluded.any(h.start, h.end) {
-                sentence_concepts.insert(sentence as usize, 2 + lang, bit);
+                sentence_concepts.insert(sentence as usize, lang, bit, true);
                 continue;
             }
-            sentence_concepts.insert(sentence as usize, lang, bit);
+            sentence_concepts.insert(sentence as usize, lang, bit, false);
             concepts.push(ConceptHit {
                 sentence,
                 lang: lang as u8,
@@ -311,10 +334,15 @@ impl Cooccurrence<'_> {
             for (index, r) in cooc_candidates(window) {
                 let end = if r.adjacent { wide } else { reach };
                 let lang = rule_lang(index as u16);
-                let union = |from: usize, to: usize, k: usize| (from..=to).fold(ConceptSet::EMPTY, |m, i| m | sentence_concepts.get(i)[k]);
+                let union = |from: usize, to: usize, excused: bool| {
+                    (from..=to).fold(ConceptSet::EMPTY, |m, i| {
+                        m | if excused { sentence_concepts.excused(i) } else { sentence_concepts.get(i) }[lang]
+                    })
+                };
+                let (all, any, unless) = (r.all(), r.any(), r.unless());
                 let meets = |from: usize, to: usize| {
-                    let m = union(from, to, lang);
-                    m.holds(r.all) && (r.any.is_empty() || m.meets(r.any)) && !(m | union(from, to, 2 + lang)).meets(r.unless)
+                    let m = union(from, to, false);
+                    m.holds(all) && (any.is_empty() || m.meets(any)) && !(m | union(from, to, true)).meets(unless)
                 };
                 // A longer window is read only for what no shorter one starting later holds (that
                 // one is read from its own first sentence).
@@ -333,7 +361,8 @@ impl Cooccurrence<'_> {
             .iter()
             .take_while(|c| c.sentence as usize <= last);
         let lang = rule_lang(index) as u8;
-        let used_by_rule = |c: &ConceptHit| c.lang == lang && (r.all | r.any).has(c.bit);
+        let used = r.all() | r.any();
+        let used_by_rule = |c: &ConceptHit| c.lang == lang && used.has(c.bit);
         let Some(earliest) = window.clone().find(|c| used_by_rule(c)) else { return };
         let marks = self.marks.get(first..=last).map_or(0, |m| m.iter().fold(0, |a, b| a | b));
         let found = if r.subject == 1 {

@@ -127,18 +127,36 @@ pub(super) struct RuleDef {
     pub needs: u8,
     /// Counts without that company when an immediacy marker is in the sentence.
     pub now_alone: bool,
-    /// Co-occurrence rule: concept bits that must all meet in one sentence (empty: a pattern rule).
-    pub all: ConceptSet,
-    /// ...and of which at least one must be there too (empty: none required).
-    pub any: ConceptSet,
-    /// ...and none of which may be there.
-    pub unless: ConceptSet,
+    /// A co-occurrence rule's index in RULE_CONCEPTS (its concept sets: `all`, `any`, `unless`);
+    /// NOT_COOC for a pattern rule. Kept apart so that a rule stays small: most are pattern rules,
+    /// and the findings read rules by the thousand.
+    pub cooc: u16,
     /// Dropped when an exclusion covers it (false only for some concepts).
     pub excludable: bool,
     /// Dropped in a fiction, game or study frame unless about the writer (false: never).
     pub framed: bool,
     /// Co-occurrence: also read over a sentence and the next, whatever their lengths.
     pub adjacent: bool,
+}
+
+/// `RuleDef::cooc` of a pattern rule.
+pub(super) const NOT_COOC: u16 = u16::MAX;
+
+impl RuleDef {
+    /// Co-occurrence rule: concept bits that must all meet in one sentence (empty: a pattern rule).
+    pub fn all(&self) -> ConceptSet {
+        RULE_CONCEPTS.get(usize::from(self.cooc)).map_or(ConceptSet::EMPTY, |c| c.1)
+    }
+
+    /// ...and of which at least one must be there too (empty: none required).
+    pub fn any(&self) -> ConceptSet {
+        RULE_CONCEPTS.get(usize::from(self.cooc)).map_or(ConceptSet::EMPTY, |c| c.2)
+    }
+
+    /// ...and none of which may be there.
+    pub fn unless(&self) -> ConceptSet {
+        RULE_CONCEPTS.get(usize::from(self.cooc)).map_or(ConceptSet::EMPTY, |c| c.3)
+    }
 }
 
 /// One pattern element, packed `kind << 30 | len << 18 | start`: a word set (`kind` 0, or 1 when
@@ -305,43 +323,6 @@ pub(super) fn assign_word(buf: &[u8], t: &mut super::normalize::Token) {
     if t.ellipsis && t.brk == super::normalize::SENTENCE && flags(t.word) & GOES_ON != 0 {
         t.brk = super::normalize::CLAUSE;
     }
-}
-
-/// The anchor bits of `word` (see `matcher::find`).
-pub(super) fn anchor_mask(word: u16) -> u64 {
-    tables().word_mask.get(word as usize).copied().unwrap_or(0)
-}
-
-/// Whether `word` is in element `e`'s word set.
-pub(super) fn in_set(e: &Elem, word: u16) -> bool {
-    let start = e.start();
-    tables().sets.get(start..start + e.len())
-        .is_some_and(|s| s.binary_search(&word).is_ok())
-}
-
-/// Patterns whose first element holds `word` and whose second is not a plain word set (those go
-/// by word pair: `Tables::pair_patterns`), sorted by anchor bit.
-pub(super) fn patterns_from(word: u16) -> &'static [Candidate] {
-    let (w, t) = (word as usize, tables());
-    match (t.first_start.get(w), t.first_start.get(w + 1)) {
-        (Some(&a), Some(&b)) => t.first_pats.get(a as usize..b as usize).unwrap_or(&[]),
-        _ => &[],
-    }
-}
-
-/// For a long `patterns_from(word)` list, where the run of each anchor bit begins (65 offsets,
-/// the last the list's length); None for a list short enough to scan.
-pub(super) fn bit_runs(word: u16) -> Option<&'static [u16]> {
-    let t = tables();
-    let k = usize::from(*t.runs_of.get(usize::from(word))?).checked_sub(1)?;
-    t.bit_runs.get(65 * k..65 * k + 65)
-}
-
-pub(super) fn pattern(i: u32) -> Option<(&'static Pat, &'static [Elem])> {
-    let t = tables();
-    let p = t.pats.get(i as usize)?;
-    let s = p.start as usize;
-    Some((p, t.elems.get(s..s + p.len as usize)?))
 }
 
 pub(super) fn rules() -> &'static [RuleDef] {

@@ -2,10 +2,10 @@
 //! words and short gaps, started only at tokens whose word can begin a pattern, and never across
 //! a sentence boundary.
 
-use super::lexicon::{anchor_mask, bit_runs, in_set, pattern, patterns_from, Candidate, Elem};
+use super::lexicon::{Candidate, Elem};
 use super::normalize::{Token, NO_WORD, SENTENCE};
 use super::sort_by_key;
-use super::tables::{tables, LONG_LIST};
+use super::tables::{tables, Tables, LONG_LIST};
 
 /// A raw pattern match: tokens `start..end` matched a pattern of rule `rule`.
 #[derive(Clone, Copy, Debug)]
@@ -54,7 +54,7 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
                 break;
             }
             end += 1;
-            mask |= anchor_mask(tok.word);
+            mask |= t.anchor_mask(tok.word);
             let w = usize::from(tok.word);
             if let (Some(&a), Some(&b)) = (t.word_groups_start.get(w), t.word_groups_start.get(w + 1)) {
                 for &g in t.word_groups.get(a as usize..b as usize).unwrap_or(&[]) {
@@ -75,13 +75,13 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
                 if word == NO_WORD {
                     continue;
                 }
-                let list = patterns_from(word);
+                let list = t.patterns_from(word);
                 let next = tokens.get(i + 1).filter(|_| i + 1 < end).map_or(NO_WORD, |t| t.word);
                 // Most candidates fail here: kept inline, before any call.
                 let wanted = |c: Candidate| c.may_follow(next) && c.langs() & langs != 0 && anchored(c);
                 tries.clear();
                 // (Only a long list has runs.)
-                if let Some(runs) = if list.len() > LONG_LIST { bit_runs(word) } else { None } {
+                if let Some(runs) = if list.len() > LONG_LIST { t.bit_runs(word) } else { None } {
                     // A long list (a common first word): visit only the runs of the sentence's bits.
                     let mut bits = mask;
                     while bits != 0 {
@@ -104,7 +104,7 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
                     }
                 }
                 for &(c, paired) in tries.iter() {
-                    try_pattern(tokens, i, end, c, paired, hits);
+                    try_pattern(t, tokens, i, end, c, paired, hits);
                 }
             }
         }
@@ -114,10 +114,10 @@ pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &m
 
 /// Tries one candidate pattern at token `i` (`paired`: from `pair_patterns`, its second word
 /// matched too).
-fn try_pattern(tokens: &[Token], i: usize, end: usize, c: Candidate, paired: bool, hits: &mut Vec<Hit>) {
-    let Some((pat, elems)) = pattern(c.pattern()) else { return };
+fn try_pattern(t: &Tables, tokens: &[Token], i: usize, end: usize, c: Candidate, paired: bool, hits: &mut Vec<Hit>) {
+    let Some((pat, elems)) = t.pattern(c.pattern()) else { return };
     let from = if paired { 2 } else { 1 };
-    if let Some((stop, skipped)) = match_from(tokens, i, i + from, elems.get(from..).unwrap_or(&[]), end) {
+    if let Some((stop, skipped)) = match_from(t, tokens, i, i + from, elems.get(from..).unwrap_or(&[]), end) {
         hits.push(Hit {
             rule: pat.rule,
             start: i as u32,
@@ -129,25 +129,25 @@ fn try_pattern(tokens: &[Token], i: usize, end: usize, c: Candidate, paired: boo
 
 /// Matches `elems` from token `pos` (the match began at `start`); returns the end (exclusive) of
 /// the shortest match and which tokens gaps skipped.
-fn match_from(tokens: &[Token], start: usize, pos: usize, elems: &[Elem], limit: usize) -> Option<(usize, u32)> {
+fn match_from(t: &Tables, tokens: &[Token], start: usize, pos: usize, elems: &[Elem], limit: usize) -> Option<(usize, u32)> {
     let Some((e, rest)) = elems.split_first() else {
         return Some((pos, 0));
     };
-    let here = |p: usize| p < limit && in_set(e, tokens[p].word);
+    let here = |p: usize| p < limit && t.in_set(e, tokens[p].word);
     match e.kind() {
         0 => here(pos)
-            .then(|| match_from(tokens, start, pos + 1, rest, limit))
+            .then(|| match_from(t, tokens, start, pos + 1, rest, limit))
             .flatten(),
         1 => {
             if here(pos) {
-                if let Some(m) = match_from(tokens, start, pos + 1, rest, limit) {
+                if let Some(m) = match_from(t, tokens, start, pos + 1, rest, limit) {
                     return Some(m);
                 }
             }
-            match_from(tokens, start, pos, rest, limit)
+            match_from(t, tokens, start, pos, rest, limit)
         }
         _ => (0..=e.len()).take_while(|k| pos + k <= limit).find_map(|k| {
-            let (end, mut skipped) = match_from(tokens, start, pos + k, rest, limit)?;
+            let (end, mut skipped) = match_from(t, tokens, start, pos + k, rest, limit)?;
             for p in pos..pos + k {
                 skipped |= 1u32.checked_shl((p - start) as u32).unwrap_or(0);
             }

@@ -8,7 +8,7 @@
 
 use super::lexicon::{
     rule_lang, Candidate, ConceptSet, Elem, Kind, Pat, RuleDef, ALIASES, ALIAS_IDS, CATEGORY_OF, COMMON_FLAGS,
-    CONCEPT_KIND, FIRST_ES_RULE, HOT_SYMBOLS, PATTERNS, RULE_CONCEPTS,
+    CONCEPT_KIND, COOC_BLOCKS, FIRST_ES_RULE, HOT_SYMBOLS, NOT_COOC, PATTERNS, RULE_CONCEPTS,
     RULE_DEFS, RULE_IDS, SETS, WORDS, WORD_FLAGS,
 };
 use super::normalize::NO_WORD;
@@ -100,6 +100,42 @@ pub(super) struct Tables {
 }
 
 impl Tables {
+    /// The anchor bits of `word` (see `matcher::find`, which reads them per token with the
+    /// tables at hand).
+    pub fn anchor_mask(&self, word: u16) -> u64 {
+        self.word_mask.get(word as usize).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` is in element `e`'s word set.
+    pub fn in_set(&self, e: &Elem, word: u16) -> bool {
+        let start = e.start();
+        self.sets.get(start..start + e.len()).is_some_and(|s| s.binary_search(&word).is_ok())
+    }
+
+    /// Patterns whose first element holds `word` and whose second is not a plain word set (those
+    /// go by word pair: `pair_patterns`), sorted by anchor bit.
+    pub fn patterns_from(&self, word: u16) -> &[Candidate] {
+        let w = word as usize;
+        match (self.first_start.get(w), self.first_start.get(w + 1)) {
+            (Some(&a), Some(&b)) => self.first_pats.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// For a long `patterns_from(word)` list, where the run of each anchor bit begins (65
+    /// offsets, the last the list's length); None for a list short enough to scan.
+    pub fn bit_runs(&self, word: u16) -> Option<&[u16]> {
+        let k = usize::from(*self.runs_of.get(usize::from(word))?).checked_sub(1)?;
+        self.bit_runs.get(65 * k..65 * k + 65)
+    }
+
+    /// Pattern `i` and its elements (`elems[start..start + len]`).
+    pub fn pattern(&self, i: u32) -> Option<(&Pat, &[Elem])> {
+        let p = self.pats.get(i as usize)?;
+        let s = p.start as usize;
+        Some((p, self.elems.get(s..s + p.len as usize)?))
+    }
+
     /// The patterns whose first element holds `first` and whose second is a plain word set that
     /// holds `second`, in pattern order.
     pub fn pair_patterns(&self, first: u16, second: u16) -> &[Candidate] {
@@ -143,20 +179,25 @@ struct Cooc {
     rules: Vec<(u16, ConceptSet)>,
     /// How many concepts the language has.
     concepts: usize,
-    /// Per block of 64 of `rules`, per concept (`concepts` of them): the block's rules whose
-    /// lowest `all` concept it is (bit k: rule `64 * block + k`).
+    /// Blocks of 64 of `rules`.
+    blocks: usize,
+    /// Per concept, per block: the block's rules whose lowest `all` concept it is (bit k: rule
+    /// `64 * block + k`). Concept-major: a window's concepts are read once for every block.
     lowest: Vec<u64>,
 }
 
 impl Cooc {
-    /// The rules of block `block` whose lowest concept is `bit`.
-    fn lowest(&self, block: usize, bit: u16) -> u64 {
-        let bit = usize::from(bit);
-        // (A bit past the language's concepts would read the next block's.)
-        if bit >= self.concepts {
-            return 0;
+    /// The rules of each block whose lowest concept `held` holds, into `masks` (one per block).
+    fn masks(&self, held: ConceptSet, masks: &mut [u64; COOC_BLOCKS]) {
+        let masks = masks.get_mut(..self.blocks).unwrap_or_default();
+        masks.fill(0);
+        for bit in concepts(held) {
+            let at = usize::from(bit) * self.blocks;
+            // (A bit past the language's concepts finds nothing.)
+            for (m, &l) in masks.iter_mut().zip(self.lowest.get(at..at + self.blocks).unwrap_or_default()) {
+                *m |= l;
+            }
         }
-        self.lowest.get(block * self.concepts + bit).copied().unwrap_or(0)
     }
 }
 
@@ -168,7 +209,7 @@ pub(super) fn adjacent_concepts() -> &'static [ConceptSet; 2] {
         let mut sets = [ConceptSet::EMPTY; 2];
         for (i, r) in tables().rules.iter().enumerate() {
             if let (true, Some(set)) = (r.adjacent, sets.get_mut(rule_lang(i as u16))) {
-                *set = *set | r.all | r.any;
+                *set = *set | r.all() | r.any();
             }
         }
         sets
@@ -178,24 +219,25 @@ pub(super) fn adjacent_concepts() -> &'static [ConceptSet; 2] {
 fn cooc() -> &'static [Cooc; 2] {
     static COOC: OnceLock<[Cooc; 2]> = OnceLock::new();
     COOC.get_or_init(|| {
-        let mut langs = [(); 2].map(|_| Cooc { rules: Vec::new(), concepts: 0, lowest: Vec::new() });
+        let mut langs = [(); 2].map(|_| Cooc { rules: Vec::new(), concepts: 0, blocks: 0, lowest: Vec::new() });
         // The co-occurrence rules (those with `all`), in rule order, and the concepts.
         for (i, r) in tables().rules.iter().enumerate() {
             let Some(lang) = langs.get_mut(rule_lang(i as u16)) else { continue };
             if let Kind::Concept(bit) = r.kind {
                 lang.concepts = lang.concepts.max(usize::from(bit) + 1);
             }
-            if !r.all.is_empty() {
-                lang.rules.push((i as u16, r.all));
+            if !r.all().is_empty() {
+                lang.rules.push((i as u16, r.all()));
             }
         }
         for lang in &mut langs {
-            let n = lang.concepts;
-            lang.lowest = vec![0; lang.rules.len().div_ceil(64) * n];
+            // (The build allows at most COOC_BLOCKS blocks; rules past them would never be read.)
+            lang.blocks = lang.rules.len().div_ceil(64).min(COOC_BLOCKS);
+            lang.lowest = vec![0; lang.blocks * lang.concepts];
             for (k, &(_, all)) in lang.rules.iter().enumerate() {
                 let bit = concepts(all).next().map_or(0, usize::from);
-                // (Below `n`: a rule's concepts are its language's.)
-                if let Some(m) = lang.lowest.get_mut(k / 64 * n + bit) {
+                // (Below `concepts`: a rule's concepts are its language's.)
+                if let (true, Some(m)) = (k / 64 < lang.blocks, lang.lowest.get_mut(bit * lang.blocks + k / 64)) {
                     *m |= 1 << (k % 64);
                 }
             }
@@ -226,19 +268,21 @@ pub(super) fn cooc_candidates(held: [ConceptSet; 2]) -> CoocCandidates {
         held,
         lang: 0,
         block: 0,
-        mask: 0,
+        masks: [0; COOC_BLOCKS],
     }
 }
 
 /// The iterator of `cooc_candidates`: language by language, block by block, the rules whose
-/// lowest concept the window holds (`mask`, of block `block - 1`), then whether it holds them all.
+/// lowest concept the window holds (`masks` of language `lang`, from block `block` on), then
+/// whether it holds them all.
 pub(super) struct CoocCandidates {
     langs: &'static [Cooc; 2],
     rules: &'static [RuleDef],
     held: [ConceptSet; 2],
     lang: usize,
+    /// The block being read; 0 before the language's masks are made.
     block: usize,
-    mask: u64,
+    masks: [u64; COOC_BLOCKS],
 }
 
 impl Iterator for CoocCandidates {
@@ -246,19 +290,27 @@ impl Iterator for CoocCandidates {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            while self.mask == 0 {
-                let lang = self.langs.get(self.lang)?;
-                let held = *self.held.get(self.lang)?;
-                if held.is_empty() || self.block * 64 >= lang.rules.len() {
-                    (self.lang, self.block) = (self.lang + 1, 0);
+            let lang = self.langs.get(self.lang)?;
+            let held = *self.held.get(self.lang)?;
+            if self.block == 0 {
+                if held.is_empty() || lang.blocks == 0 {
+                    self.lang += 1;
                     continue;
                 }
-                self.mask = concepts(held).fold(0, |m, bit| m | lang.lowest(self.block, bit));
-                self.block += 1;
+                lang.masks(held, &mut self.masks);
+                self.block = 1;
             }
-            let k = (self.block - 1) * 64 + self.mask.trailing_zeros() as usize;
-            self.mask &= self.mask - 1;
-            let (Some(lang), Some(held)) = (self.langs.get(self.lang), self.held.get(self.lang)) else { return None };
+            // `block` counts from 1 once the masks are made.
+            let Some(mask) = self.masks.get_mut(self.block - 1).filter(|_| self.block <= lang.blocks) else {
+                (self.lang, self.block) = (self.lang + 1, 0);
+                continue;
+            };
+            if *mask == 0 {
+                self.block += 1;
+                continue;
+            }
+            let k = (self.block - 1) * 64 + mask.trailing_zeros() as usize;
+            *mask &= *mask - 1;
             if let Some(&(i, all)) = lang.rules.get(k) {
                 if held.holds(all) {
                     return Some((usize::from(i), self.rules.get(usize::from(i))?));
@@ -903,15 +955,13 @@ fn decode_rules() -> Vec<RuleDef> {
                 framed: d[3] & 1 << 6 != 0,
                 adjacent: d[3] & 1 << 7 != 0,
                 needs,
-                all: ConceptSet::EMPTY,
-                any: ConceptSet::EMPTY,
-                unless: ConceptSet::EMPTY,
+                cooc: NOT_COOC,
             }
         })
         .collect();
-    for &(i, all, any, unless) in RULE_CONCEPTS {
+    for (k, &(i, ..)) in RULE_CONCEPTS.iter().enumerate() {
         if let Some(r) = rules.get_mut(usize::from(i)) {
-            (r.all, r.any, r.unless) = (all, any, unless);
+            r.cooc = k as u16;
         }
     }
     rules
