@@ -546,6 +546,7 @@ pub fn generate() {
     // Exact words and aliases, the first of each spelling winning (as the lookup always has).
     let mut exact: BTreeMap<String, u16> = BTreeMap::new();
     let mut prefixes: Vec<(String, u16)> = Vec::new();
+    let mut clashes = Vec::new();
     for (p, id) in &words.patterns {
         let body = p.trim_start_matches(' ');
         match body.strip_suffix(' ') {
@@ -554,21 +555,23 @@ pub fn generate() {
                     fail("data/screen", format!("word `{w}` is too long (31 bytes at most)"));
                 }
                 let first = *exact.entry(w.to_string()).or_insert(*id);
-                // Spellings are shared by every language: a word that some class or pattern
-                // already uses keeps its own id, and an alias of the same spelling would never apply
-                // (Spanish "pa" for "para" died once an English pattern used "pa").
-                if first != *id && words.names[first as usize] == w && words.names[*id as usize] != w {
-                    fail(
-                        "data/screen",
-                        format!(
-                            "alias `{w}` (for `{}`) never applies: `{w}` is already a word of a class or pattern, in this language or another; drop one of them",
-                            words.names[*id as usize]
-                        ),
-                    );
+                // Spellings are shared by every language: a word that some class or pattern uses
+                // and an alias of the same spelling cannot both apply, whichever came first (Spanish
+                // "pa" for "para" died once an English pattern used "pa"; a Pidgin phrase's "wan"
+                // would never match once "wan" read as "want").
+                if first != *id && (words.names[first as usize] == w) != (words.names[*id as usize] == w) {
+                    let target = if words.names[first as usize] == w { &words.names[*id as usize] } else { &words.names[first as usize] };
+                    clashes.push(format!("`{w}` (alias for `{target}`)"));
                 }
             }
             None => prefixes.push((body.to_string(), new_id[*id as usize])),
         }
+    }
+    if !clashes.is_empty() {
+        fail(
+            "data/screen",
+            format!("aliases that clash with the same word in a class or pattern, in this language or another (drop one of each): {}", clashes.join(", ")),
+        );
     }
     prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     let names: Vec<&str> = order.iter().map(|&i| words.names[i].as_str()).collect();
