@@ -325,14 +325,21 @@ impl Cooccurrence<'_> {
             }
             let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
             // The window from `s`: one sentence, or up to COOC_WINDOW adjacent short ones; an
-            // `adjacent` rule also reads `s` with the next sentence, whatever their lengths.
+            // `adjacent` rule also reads `s` with the next sentence, whatever their lengths, and so
+            // does a rule of `urgent` or above where a long sentence is followed by a short one
+            // ("took all 30 from the new strip the psychiatrist gave, an hour back. vision going
+            // blurry"): on the retired blind38..52, 18 more of 900 emergencies read as emergency
+            // (not urgent) for 5 messages labelled urgent raised to emergency and no false alarm;
+            // on trainJS..JT, written after the rules, 2 more of 160 for 1 and none; over every
+            // training set, 353 more of 17,243 for 38, and 6 of 32,608 safe messages flagged.
             let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
             let next = (s + 1).min(sentence_concepts.len() - 1);
             let joins = (0..2).any(|k| sentence_concepts.get(s)[k].meets(adjacent[k]) && sentence_concepts.get(next)[k].meets(adjacent[k]));
-            let wide = if next > reach && joins { next } else { reach };
+            let long_then_short = !short(s) && short(next);
+            let wide = if next > reach && (joins || long_then_short) { next } else { reach };
             let window = (s..=wide).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts.get(i)[0], m[1] | sentence_concepts.get(i)[1]]);
             for (index, r) in cooc_candidates(window) {
-                let end = if r.adjacent { wide } else { reach };
+                let end = if r.adjacent || (long_then_short && r.level >= Level::Urgent) { wide } else { reach };
                 let lang = rule_lang(index as u16);
                 let union = |from: usize, to: usize, excused: bool| {
                     (from..=to).fold(ConceptSet::EMPTY, |m, i| {
