@@ -67,6 +67,10 @@ struct ConceptHit {
 /// ("I'm on the roof. This is it."), up to COOC_WINDOW of them.
 pub(super) const SHORT_SENTENCE: u32 = 12;
 const COOC_WINDOW: usize = 4;
+/// A sentence this short read after a long one, by rules of `urgent` or above: a fragment such as
+/// "vision going blurry" or "nobody knows" (up to 12 words, on the retired blind38..52: 1 more
+/// emergency of 900 read as emergency, for 3 more messages labelled urgent raised to it).
+const TAIL_SENTENCE: u32 = 8;
 
 /// Turns raw hits into findings (crisis and distress), appended to `out`.
 pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: &mut Vec<Finding>) {
@@ -328,14 +332,14 @@ impl Cooccurrence<'_> {
             // `adjacent` rule also reads `s` with the next sentence, whatever their lengths, and so
             // does a rule of `urgent` or above where a long sentence is followed by a short one
             // ("took all 30 from the new strip the psychiatrist gave, an hour back. vision going
-            // blurry"): on the retired blind38..52, 18 more of 900 emergencies read as emergency
-            // (not urgent) for 5 messages labelled urgent raised to emergency and no false alarm;
+            // blurry"): on the retired blind38..52, 17 more of 900 emergencies read as emergency
+            // (not urgent) for 2 messages labelled urgent raised to emergency and no false alarm;
             // on trainJS..JT, written after the rules, 2 more of 160 for 1 and none; over every
-            // training set, 353 more of 17,243 for 38, and 6 of 32,608 safe messages flagged.
+            // training set, 258 more of 17,243 for 24, and 5 of 32,608 safe messages flagged.
             let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
             let next = (s + 1).min(sentence_concepts.len() - 1);
             let joins = (0..2).any(|k| sentence_concepts.get(s)[k].meets(adjacent[k]) && sentence_concepts.get(next)[k].meets(adjacent[k]));
-            let long_then_short = !short(s) && short(next);
+            let long_then_short = !short(s) && sentence_len.get(next).is_some_and(|&n| n <= TAIL_SENTENCE);
             let wide = if next > reach && (joins || long_then_short) { next } else { reach };
             let window = (s..=wide).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts.get(i)[0], m[1] | sentence_concepts.get(i)[1]]);
             for (index, r) in cooc_candidates(window) {
