@@ -18,49 +18,25 @@ pub(super) fn detect(tokens: &[Token]) -> Option<Lang> {
     decide(counts)
 }
 
-/// Counts function words over a text and in each of its sentences: a code-switched message
-/// ("long day at work. tome todas las pastillas") is clearly English as a whole, yet one of its
-/// sentences is read with the Spanish rules too.
-#[derive(Default)]
-pub(super) struct Counts {
-    total: [u32; 2],
-    sentence: [u32; 2],
-    /// The lexicons some sentence leans to: at least two of its function words, and at least half as many as the other language's.
-    leans: u8,
-}
-
-impl Counts {
-    /// Adds `word`; `starts_sentence`: its token begins a sentence.
-    #[inline]
-    pub fn add(&mut self, word: u16, starts_sentence: bool) {
-        if starts_sentence {
-            self.end_sentence();
-        }
-        count(&mut self.total, word);
-        count(&mut self.sentence, word);
-    }
-
-    fn end_sentence(&mut self) {
-        let [en, es] = std::mem::take(&mut self.sentence);
-        self.leans |= if en >= 2 && 2 * en >= es { EN } else { 0 } | if es >= 2 && 2 * es >= en { ES } else { 0 };
-    }
-
-    /// The lexicons to match with (`lexicons`, widened by every sentence's lean) and the language
-    /// detected over the whole text.
-    pub fn lexicons(&mut self, hint: Option<Lang>) -> (u8, Option<Lang>) {
-        self.end_sentence();
-        let detected = decide(self.total);
-        (lexicons(hint, detected) | self.leans, detected)
-    }
-}
-
-/// The lexicons and detected language of a whole text (`Counts::lexicons`).
+/// The lexicons to match a whole text with (`lexicons`, widened to every language some sentence
+/// leans to) and the language detected over the text. A code-switched message ("long day at work.
+/// tome todas las pastillas") is clearly English as a whole, yet one of its sentences is read with
+/// the Spanish rules too.
 pub(super) fn lexicons_of(tokens: &[Token], hint: Option<Lang>) -> (u8, Option<Lang>) {
-    let mut counts = Counts::default();
+    // A sentence leans to a language with at least two of its function words, and at least half
+    // as many as the other language's.
+    let lean = |[en, es]: [u32; 2]| if en >= 2 && 2 * en >= es { EN } else { 0 } | if es >= 2 && 2 * es >= en { ES } else { 0 };
+    let (mut total, mut sentence, mut leans) = ([0u32; 2], [0u32; 2], 0);
     for t in tokens {
-        counts.add(t.word, t.brk & SENTENCE != 0);
+        if t.brk & SENTENCE != 0 {
+            leans |= lean(std::mem::take(&mut sentence));
+        }
+        count(&mut total, t.word);
+        count(&mut sentence, t.word);
     }
-    counts.lexicons(hint)
+    leans |= lean(sentence);
+    let detected = decide(total);
+    (lexicons(hint, detected) | leans, detected)
 }
 
 /// Adds `word` to the counts of English and Spanish function words.
