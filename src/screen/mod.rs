@@ -841,7 +841,7 @@ mod tests {
     #[test]
     fn the_model_shows_a_safe_emergency_as_urgent_never_below() {
         // The rules read heavy bleeding now; the word model is all but sure it is a period.
-        let s = screen("blood soaked right through during the exam, so embarrassing. how do people cope with heavy periods", Some(Lang::En));
+        let s = screen("blood soaked right through during the exam, so embarrassing. how do people cope with heavy periods? menstrual cups or pads?", Some(Lang::En));
         assert_eq!(s.level, Level::Urgent, "{s:?}");
         assert!(s.evidence.iter().all(|e| e.level <= Level::Urgent), "{s:?}");
         // A plain emergency keeps its level.
