@@ -184,7 +184,7 @@ fn every_category_is_covered() {
 fn held_out_sets_are_reported() {
     // `*.blind*.tsv` were written by people who never read the rules. Each was measured once on
     // first contact (the figures are in the issue notes); earlier rounds were then used to find
-    // classes of error, so only the newest rounds (blind53 onwards) are still unseen: neither
+    // classes of error, so only the newest rounds (blind67 onwards) are still unseen: neither
     // rules nor model have learned from them. Reported here, never asserted.
     // Every labelled set beside the two asserted ones (training sets too: their figures on first
     // contact are in the commit that added them), in name order.

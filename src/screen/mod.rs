@@ -383,13 +383,13 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
     // alarms and no message labelled emergency (of 9,990 and 6,939); held out (blind38..50),
     // 1 English false alarm and no emergency.
     if out.level == Level::Emergency {
-        let verdict = model::score(&text.tokens, &text.buf, hits, model_langs, model, false);
+        let verdict = model::score(&text.tokens, &text.buf, hits, model_langs, model, model::Reading::Whole);
         if verdict.clear[1] && !risk_in_a_sentence(&text.tokens, &text.buf, hits, findings, model_langs, model, Level::Emergency) {
             demote_to_urgent(&mut out);
         }
     }
     if may_add || may_veto {
-        let verdict = model::score(&text.tokens, &text.buf, hits, model_langs, model, false);
+        let verdict = model::score(&text.tokens, &text.buf, hits, model_langs, model, model::Reading::Whole);
         let weak = |f: &context::Finding| f.level < Level::Concern || lexicon::rules().get(f.rule as usize).is_some_and(|r| r.weak);
         let clear = match out.level {
             Level::Concern if findings.iter().all(weak) => verdict.clear[2],
@@ -400,11 +400,19 @@ fn screen_whole(hint: Option<Lang>, s: &mut Scratch) -> Screening {
             overrule(&mut out);
         } else if let (true, Some(m)) = (
             may_add,
-            verdict.finding.or_else(|| {
-                (out.level < Level::Concern)
-                    .then(|| finding_in_a_sentence(&text.tokens, &text.buf, hits, model_langs, model))
+            // The whole message, unless it is short of `urgent` and a tail reads as an emergency.
+            match verdict.finding {
+                Some(m) if m.urgent => Some(m),
+                whole => (!verdict.clear[0])
+                    .then(|| finding_in_a_tail(&text.tokens, &text.buf, hits, model_langs, model))
                     .flatten()
-            }),
+                    .or(whole)
+                    .or_else(|| {
+                        (out.level < Level::Concern)
+                            .then(|| finding_in_a_sentence(&text.tokens, &text.buf, hits, model_langs, model))
+                            .flatten()
+                    }),
+            },
         ) {
             // Where the rules found nothing: `concern`, or `urgent` when the urgency or emergency
             // head agrees, or the urgency head is sure on its own (`urgency_alone`).
@@ -441,7 +449,7 @@ fn risk_in_a_sentence(
         // The whole message was read already; a clause is read where it is less than its sentence.
         let mut risk_in = |part: (usize, usize)| {
             part != (0, tokens.len())
-                && model::score_part(tokens, buf, hits, part, langs, scratch, false).finding.is_some_and(|m| m.risk)
+                && model::score_part(tokens, buf, hits, part, langs, scratch, model::Reading::Whole).finding.is_some_and(|m| m.risk)
         };
         risk_in((a, b)) || (c > a && risk_in((c, b)))
     })
@@ -477,10 +485,39 @@ fn finding_in_a_sentence(
         if a == 0 && b == tokens.len() {
             return None; // one sentence: the whole message, already read
         }
-        if let Some(m) = model::score_part(tokens, buf, hits, (a, b), langs, scratch, true).finding {
+        if let Some(m) = model::score_part(tokens, buf, hits, (a, b), langs, scratch, model::Reading::Sentence).finding {
             return Some(m);
         }
         a = b;
+    }
+    None
+}
+
+/// The model's finding in the message read from a later sentence on, as a message of its own, where
+/// its emergency head and risk head both reach their thresholds there: an ordinary sentence put
+/// first ("ok so today was long, work was busy and the bus was late again.") outweighs a short
+/// disclosure of danger now after it. With each of three such sentences put before the messages
+/// labelled emergency of blind45..52 and then blind38..44, each left out of the model's training,
+/// 15 of 1,620 fell below `urgent`, 5 with this reading, for 3 more false alarms of 2,250 safe
+/// English messages (Spanish: none fell, no more false alarms). Reading with the urgency head
+/// instead (any `urgent`) kept all 1,620 but added 5 false alarms. Tails are read only where the
+/// whole message is not below the model's veto (`clear`): every tail read, in sample, flagged 562
+/// of 33,007 safe English messages, against 557 this way and 540 with no tails.
+fn finding_in_a_tail(
+    tokens: &[normalize::Token],
+    buf: &[u8],
+    hits: &[matcher::Hit],
+    langs: u8,
+    scratch: &mut model::Scratch,
+) -> Option<model::ModelFinding> {
+    let mut a = sentence_of(tokens, 0, 1).1;
+    while a < tokens.len() {
+        if let Some(m) = model::score_part(tokens, buf, hits, (a, tokens.len()), langs, scratch, model::Reading::Whole).finding {
+            if m.emergency && m.risk {
+                return Some(m);
+            }
+        }
+        a = sentence_of(tokens, a, a + 1).1;
     }
     None
 }
@@ -836,6 +873,16 @@ mod tests {
             Some(Lang::En)
         );
         assert_eq!(detect_lang("kms"), None);
+    }
+
+    #[test]
+    fn an_ordinary_sentence_first_does_not_hide_danger_now() {
+        // The word model reads the message from its second sentence too (`finding_in_a_tail`).
+        let first = "ok so today was long, work was busy and the bus was late again. ";
+        for t in ["ok i did it, the bathroom floor is a mess and im dizzy", "im on the bridge"] {
+            let s = screen(&format!("{first}{t}"), Some(Lang::En));
+            assert!(s.level >= Level::Urgent, "{t}: {s:?}");
+        }
     }
 
     #[test]

@@ -82,6 +82,8 @@ pub(super) struct ModelFinding {
     pub urgent: bool,
     /// The risk head reached its threshold (false: the urgency head found it alone).
     pub risk: bool,
+    /// The emergency head reached its threshold.
+    pub emergency: bool,
     pub start: u32,
     pub end: u32,
 }
@@ -167,9 +169,19 @@ pub(super) struct Verdict {
     pub clear: [bool; 3],
 }
 
-/// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish); `sentence`:
-/// the text is one sentence of a longer message, read alone.
-pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch, sentence: bool) -> Verdict {
+/// How much of a message the model reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// The message (or a part read as one).
+    Whole,
+    /// One sentence of a longer message, read alone: risk needs the `sentence` threshold, and the
+    /// urgency head never finds `urgent` alone.
+    Sentence,
+}
+
+/// Scores the text with each language model in `langs` (bit 0 English, bit 1 Spanish), read as
+/// `reading` says.
+pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scratch: &mut Scratch, reading: Reading) -> Verdict {
     // The words, as the trainer saw them: tokens with text, in order.
     // A lone function word ("i", "the") counts in the sum but never stands as the evidence.
     let plain = |t: &Token| flags(t.word) & (FIRST | NEG | OTHER | OTHER_ES | STOP_EN | STOP_ES | SUBJ) != 0;
@@ -188,7 +200,7 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
     }
     let mut verdict = Verdict { finding: None, clear: [true; 3] };
     for l in (0..MODELS.len()).filter(|l| langs >> l & 1 != 0) {
-        let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen, sentence);
+        let (finding, clear) = score_lang(l, tokens, buf, words, hits, seen, reading);
         verdict.clear = [0, 1, 2].map(|k| verdict.clear[k] && clear[k]);
         if finding.is_some() {
             verdict.finding = finding;
@@ -199,7 +211,7 @@ pub(super) fn score(tokens: &[Token], buf: &[u8], hits: &[Hit], langs: u8, scrat
 }
 
 /// Scores tokens `a..b` of a longer text alone, as a text of their own (with the rules' hits
-/// among them); a finding's span is in the whole text's tokens. `sentence` as for `score`.
+/// among them); a finding's span is in the whole text's tokens. `reading` as for `score`.
 pub(super) fn score_part(
     tokens: &[Token],
     buf: &[u8],
@@ -207,7 +219,7 @@ pub(super) fn score_part(
     (a, b): (usize, usize),
     langs: u8,
     scratch: &mut Scratch,
-    sentence: bool,
+    reading: Reading,
 ) -> Verdict {
     let mut part = std::mem::take(&mut scratch.part_hits);
     part.clear();
@@ -216,7 +228,7 @@ pub(super) fn score_part(
         end: h.end - a as u32,
         ..*h
     }));
-    let mut verdict = score(tokens.get(a..b).unwrap_or_default(), buf, &part, langs, scratch, sentence);
+    let mut verdict = score(tokens.get(a..b).unwrap_or_default(), buf, &part, langs, scratch, reading);
     scratch.part_hits = part;
     if let Some(m) = verdict.finding.as_mut() {
         m.start += a as u32;
@@ -232,7 +244,7 @@ fn score_lang(
     words: &[(u32, bool)],
     hits: &[Hit],
     seen: &mut Vec<u64>,
-    sentence: bool,
+    reading: Reading,
 ) -> (Option<ModelFinding>, [bool; 3]) {
     let (Some(model), Some(index)) = (MODELS.get(lang), index(lang)) else { return (None, [false; 3]) };
     seen.clear();
@@ -306,11 +318,11 @@ fn score_lang(
     if wary {
         threshold = threshold.max(model.wary_threshold);
     }
-    if sentence {
+    if reading == Reading::Sentence {
         threshold = threshold.max(model.sentence_threshold);
     }
     let clear = model.veto.map(|v| sum < v);
-    let (risk, alone) = (sum >= threshold, !wary && !sentence && urgency >= model.urgency_alone);
+    let (risk, alone) = (sum >= threshold, !wary && reading == Reading::Whole && urgency >= model.urgency_alone);
     if !(risk || alone) || heaviest.0 == 0 {
         return (None, clear);
     }
@@ -319,6 +331,7 @@ fn score_lang(
         category: Category::ALL[best],
         urgent: urgency >= model.urgency.threshold || emergency >= model.emergency.threshold,
         risk,
+        emergency: emergency >= model.emergency.threshold,
         start: heaviest.1,
         end: heaviest.2,
     });
