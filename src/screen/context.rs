@@ -48,8 +48,10 @@ pub(super) struct Scratch {
     /// Per sentence, the concepts found in it, per language, then (by language again) those an
     /// exclusion excused: these still block a rule that names them in `none`.
     sentence_concepts: SentenceConcepts,
-    /// Per sentence, its length in words.
-    sentence_len: Vec<u32>,
+    /// Per sentence, its first token; then the number of tokens.
+    sentence_start: Vec<u32>,
+    /// The co-occurrence rules a window may meet (`cooc_candidates`).
+    candidates: Vec<u16>,
 }
 
 /// A concept's words, found in sentence `sentence`.
@@ -80,30 +82,23 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         excluded,
         concepts,
         sentence_concepts,
-        sentence_len,
+        sentence_start,
+        candidates,
     } = scratch;
     sentence_of.clear();
     marks.clear();
-    sentence_len.clear();
+    sentence_start.clear();
     excluded.clear();
-    // The first token starts a sentence whatever comes before it.
-    let (mut mark, mut len) = (0u8, 0u32);
-    for t in tokens {
-        if t.brk == SENTENCE && len > 0 {
-            marks.push(mark);
-            sentence_len.push(len);
-            (mark, len) = (0, 0);
+    // The first token starts a sentence whatever comes before it. (Hyperbole markers are looked
+    // for only where a match is judged, `hyperbole`: most sentences have none to judge.)
+    for (i, t) in tokens.iter().enumerate() {
+        if t.brk == SENTENCE || i == 0 {
+            sentence_start.push(i as u32);
         }
-        sentence_of.push(marks.len() as u32);
-        len += 1;
-        if flags(t.word) & HYPER != 0 {
-            mark |= S_HYPER;
-        }
+        sentence_of.push(sentence_start.len() as u32 - 1);
     }
-    if len > 0 {
-        marks.push(mark);
-        sentence_len.push(len);
-    }
+    marks.resize(sentence_start.len(), 0);
+    sentence_start.push(tokens.len() as u32);
     let mut any_concept = false;
     let rules = rules();
     for h in hits {
@@ -140,7 +135,8 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         if is_negated(tokens, r, h) {
             continue;
         }
-        let mut sentence_marks = sentence_of.get(h.start as usize).map_or(0, |&s| marks[s as usize]);
+        let sentence = sentence_of.get(h.start as usize).map_or(usize::MAX, |&s| s as usize);
+        let mut sentence_marks = marks.get(sentence).map_or(0, |&m| m | hyperbole(tokens, sentence_start, sentence, sentence));
         if sentence_marks & S_HYPER != 0 && !joke_in_turn(tokens, h.start as usize) {
             sentence_marks &= !S_HYPER;
         }
@@ -199,10 +195,11 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         let layer = Cooccurrence {
             tokens,
             sentence_of,
+            sentence_start,
             marks,
             excluded,
         };
-        layer.find(hits, concepts, sentence_concepts, sentence_len, out);
+        layer.find(hits, concepts, sentence_concepts, candidates, out);
     }
 }
 
@@ -279,6 +276,7 @@ impl SentenceConcepts {
 struct Cooccurrence<'a> {
     tokens: &'a [Token],
     sentence_of: &'a [u32],
+    sentence_start: &'a [u32],
     marks: &'a [u8],
     excluded: &'a [(u32, u32)],
 }
@@ -289,7 +287,7 @@ impl Cooccurrence<'_> {
         hits: &[Hit],
         concepts: &mut Vec<ConceptHit>,
         sentence_concepts: &mut SentenceConcepts,
-        sentence_len: &[u32],
+        candidates: &mut Vec<u16>,
         out: &mut Vec<Finding>,
     ) {
         concepts.clear();
@@ -327,7 +325,7 @@ impl Cooccurrence<'_> {
             if prev.replace(s) == Some(s) {
                 continue;
             }
-            let short = |i: usize| sentence_len.get(i).is_some_and(|&n| n <= SHORT_SENTENCE);
+            let short = |i: usize| self.len(i).is_some_and(|n| n <= SHORT_SENTENCE);
             // The window from `s`: one sentence, or up to COOC_WINDOW adjacent short ones; an
             // `adjacent` rule also reads `s` with the next sentence, whatever their lengths, and so
             // does a rule of `urgent` or above where a long sentence is followed by a short one
@@ -339,12 +337,19 @@ impl Cooccurrence<'_> {
             let reach = (s + 1..s + COOC_WINDOW).take_while(|&i| i < sentence_concepts.len() && short(i - 1) && short(i)).last().unwrap_or(s);
             let next = (s + 1).min(sentence_concepts.len() - 1);
             let joins = (0..2).any(|k| sentence_concepts.get(s)[k].meets(adjacent[k]) && sentence_concepts.get(next)[k].meets(adjacent[k]));
-            let long_then_short = !short(s) && sentence_len.get(next).is_some_and(|&n| n <= TAIL_SENTENCE);
+            let long_then_short = !short(s) && self.len(next).is_some_and(|n| n <= TAIL_SENTENCE);
             let wide = if next > reach && (joins || long_then_short) { next } else { reach };
-            let window = (s..=wide).fold([ConceptSet::EMPTY; 2], |m, i| [m[0] | sentence_concepts.get(i)[0], m[1] | sentence_concepts.get(i)[1]]);
-            for (index, r) in cooc_candidates(window) {
+            let mut window = *sentence_concepts.get(s);
+            for i in s + 1..=wide {
+                let [en, es] = sentence_concepts.get(i);
+                window[0] |= *en;
+                window[1] |= *es;
+            }
+            cooc_candidates(&window, candidates);
+            for &index in candidates.iter() {
+                let Some(r) = rules.get(usize::from(index)) else { continue };
                 let end = if r.adjacent || (long_then_short && r.level >= Level::Urgent) { wide } else { reach };
-                let lang = rule_lang(index as u16);
+                let lang = rule_lang(index);
                 let union = |from: usize, to: usize, excused: bool| {
                     (from..=to).fold(ConceptSet::EMPTY, |m, i| {
                         m | if excused { sentence_concepts.excused(i) } else { sentence_concepts.get(i) }[lang]
@@ -360,9 +365,14 @@ impl Cooccurrence<'_> {
                 let Some(last) = (s..=end).find(|&e| meets(s, e) && (e == s || !meets(s + 1, e))) else {
                     continue;
                 };
-                self.fire(index as u16, r, s, last, concepts, out);
+                self.fire(index, r, s, last, concepts, out);
             }
         }
+    }
+
+    /// The length in words of sentence `i` (None past the last).
+    fn len(&self, i: usize) -> Option<u32> {
+        Some(self.sentence_start.get(i + 1)? - self.sentence_start.get(i)?)
     }
 
     /// Judges rule `r` over sentences `first..=last` and adds one finding per concept it used.
@@ -375,7 +385,8 @@ impl Cooccurrence<'_> {
         let used = r.all() | r.any();
         let used_by_rule = |c: &ConceptHit| c.lang == lang && used.has(c.bit);
         let Some(earliest) = window.clone().find(|c| used_by_rule(c)) else { return };
-        let marks = self.marks.get(first..=last).map_or(0, |m| m.iter().fold(0, |a, b| a | b));
+        let marks = self.marks.get(first..=last).map_or(0, |m| m.iter().fold(0, |a, b| a | b))
+            | hyperbole(self.tokens, self.sentence_start, first, last);
         let found = if r.subject == 1 {
             Found::Me
         } else {
@@ -465,6 +476,19 @@ impl<'a> Overlaps<'a> {
             self.from += 1;
         }
         overlaps_from(self.spans, self.from, start, end)
+    }
+}
+
+/// S_HYPER when a hyperbole marker stands in sentences `first..=last` (`start`: where each
+/// sentence starts, then the number of tokens), else 0. Read only for a match being judged:
+/// reading every word's flags for it, up front, cost a long text about 4%.
+fn hyperbole(tokens: &[Token], start: &[u32], first: usize, last: usize) -> u8 {
+    let (Some(&a), Some(&b)) = (start.get(first), start.get(last.saturating_add(1))) else { return 0 };
+    let words = tokens.get(a as usize..b as usize).unwrap_or_default();
+    if words.iter().any(|t| flags(t.word) & HYPER != 0) {
+        S_HYPER
+    } else {
+        0
     }
 }
 

@@ -173,32 +173,23 @@ pub(super) fn tables() -> &'static Tables {
 }
 
 /// One language's co-occurrence rules, indexed so that a window visits only the rules it could
-/// meet (there are over a hundred; a window of a long text holds a few concepts).
+/// meet (there are hundreds; a window of a long text holds a few concepts).
 struct Cooc {
-    /// Rule index and `all` of each co-occurrence rule of the language, in rule order.
-    rules: Vec<(u16, ConceptSet)>,
-    /// How many concepts the language has.
-    concepts: usize,
-    /// Blocks of 64 of `rules`.
-    blocks: usize,
-    /// Per concept, per block: the block's rules whose lowest `all` concept it is (bit k: rule
-    /// `64 * block + k`). Concept-major: a window's concepts are read once for every block.
-    lowest: Vec<u64>,
+    /// Per concept, the rules whose lowest `all` concept it is, in rule order:
+    /// `rules[start[c]..start[c + 1]]`. A window's few concepts find their few rules directly:
+    /// a bitmask of rules a block of 64, OR-ed per concept and then scanned block by block, took
+    /// a long text's windows longer than the rules they found (nearly always none).
+    start: Vec<u32>,
+    rules: Vec<CoocRule>,
 }
 
-impl Cooc {
-    /// The rules of each block whose lowest concept `held` holds, into `masks` (one per block).
-    fn masks(&self, held: ConceptSet, masks: &mut [u64; COOC_BLOCKS]) {
-        let masks = masks.get_mut(..self.blocks).unwrap_or_default();
-        masks.fill(0);
-        for bit in concepts(held) {
-            let at = usize::from(bit) * self.blocks;
-            // (A bit past the language's concepts finds nothing.)
-            for (m, &l) in masks.iter_mut().zip(self.lowest.get(at..at + self.blocks).unwrap_or_default()) {
-                *m |= l;
-            }
-        }
-    }
+/// A co-occurrence rule as `Cooc` lists it under its lowest concept.
+struct CoocRule {
+    index: u16,
+    /// Its next `all` concept (the lowest again when it has one): most windows lack it, and
+    /// testing one bit is cheaper than testing the whole set.
+    second: u16,
+    all: ConceptSet,
 }
 
 /// Per language, the concepts some `adjacent` co-occurrence rule names: a window reaches past a
@@ -219,30 +210,37 @@ pub(super) fn adjacent_concepts() -> &'static [ConceptSet; 2] {
 fn cooc() -> &'static [Cooc; 2] {
     static COOC: OnceLock<[Cooc; 2]> = OnceLock::new();
     COOC.get_or_init(|| {
-        let mut langs = [(); 2].map(|_| Cooc { rules: Vec::new(), concepts: 0, blocks: 0, lowest: Vec::new() });
-        // The co-occurrence rules (those with `all`), in rule order, and the concepts.
+        // Per language: the co-occurrence rules (those with `all`) with their lowest concept, in
+        // rule order, and how many concepts it has.
+        let mut langs: [(Vec<(usize, CoocRule)>, usize); 2] = Default::default();
         for (i, r) in tables().rules.iter().enumerate() {
-            let Some(lang) = langs.get_mut(rule_lang(i as u16)) else { continue };
+            let Some((rules, concepts_of)) = langs.get_mut(rule_lang(i as u16)) else { continue };
             if let Kind::Concept(bit) = r.kind {
-                lang.concepts = lang.concepts.max(usize::from(bit) + 1);
+                *concepts_of = (*concepts_of).max(usize::from(bit) + 1);
             }
-            if !r.all().is_empty() {
-                lang.rules.push((i as u16, r.all()));
+            let mut all = concepts(r.all());
+            if let Some(bit) = all.next() {
+                let second = all.next().unwrap_or(bit);
+                rules.push((usize::from(bit), CoocRule { index: i as u16, second, all: r.all() }));
             }
         }
-        for lang in &mut langs {
-            // (The build allows at most COOC_BLOCKS blocks; rules past them would never be read.)
-            lang.blocks = lang.rules.len().div_ceil(64).min(COOC_BLOCKS);
-            lang.lowest = vec![0; lang.blocks * lang.concepts];
-            for (k, &(_, all)) in lang.rules.iter().enumerate() {
-                let bit = concepts(all).next().map_or(0, usize::from);
-                // (Below `concepts`: a rule's concepts are its language's.)
-                if let (true, Some(m)) = (k / 64 < lang.blocks, lang.lowest.get_mut(bit * lang.blocks + k / 64)) {
-                    *m |= 1 << (k % 64);
+        langs.map(|(mut rules, concepts_of)| {
+            // (The build allows at most COOC_BLOCKS * 64 a language.)
+            rules.truncate(COOC_BLOCKS * 64);
+            // By lowest concept, stably: rule order within each (a rule's concepts are its
+            // language's, so below `concepts_of`).
+            rules.sort_by_key(|&(bit, ..)| bit);
+            let mut start = vec![0u32; concepts_of + 1];
+            for &(bit, ..) in &rules {
+                if let Some(n) = start.get_mut(bit + 1) {
+                    *n += 1;
                 }
             }
-        }
-        langs
+            for c in 1..start.len() {
+                start[c] += start[c - 1];
+            }
+            Cooc { start, rules: rules.into_iter().map(|(_, r)| r).collect() }
+        })
     })
 }
 
@@ -259,65 +257,24 @@ fn concepts(set: ConceptSet) -> impl Iterator<Item = u16> {
     })
 }
 
-/// The co-occurrence rules (with their indexes, in rule order) whose `all` concepts are all in
-/// `held` (per language): the only ones that can meet in a window holding no other concepts.
-pub(super) fn cooc_candidates(held: [ConceptSet; 2]) -> CoocCandidates {
-    CoocCandidates {
-        langs: cooc(),
-        rules: &tables().rules,
-        held,
-        lang: 0,
-        block: 0,
-        masks: [0; COOC_BLOCKS],
-    }
-}
-
-/// The iterator of `cooc_candidates`: language by language, block by block, the rules whose
-/// lowest concept the window holds (`masks` of language `lang`, from block `block` on), then
-/// whether it holds them all.
-pub(super) struct CoocCandidates {
-    langs: &'static [Cooc; 2],
-    rules: &'static [RuleDef],
-    held: [ConceptSet; 2],
-    lang: usize,
-    /// The block being read; 0 before the language's masks are made.
-    block: usize,
-    masks: [u64; COOC_BLOCKS],
-}
-
-impl Iterator for CoocCandidates {
-    type Item = (usize, &'static RuleDef);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let lang = self.langs.get(self.lang)?;
-            let held = *self.held.get(self.lang)?;
-            if self.block == 0 {
-                if held.is_empty() || lang.blocks == 0 {
-                    self.lang += 1;
-                    continue;
-                }
-                lang.masks(held, &mut self.masks);
-                self.block = 1;
-            }
-            // `block` counts from 1 once the masks are made.
-            let Some(mask) = self.masks.get_mut(self.block - 1).filter(|_| self.block <= lang.blocks) else {
-                (self.lang, self.block) = (self.lang + 1, 0);
-                continue;
-            };
-            if *mask == 0 {
-                self.block += 1;
-                continue;
-            }
-            let k = (self.block - 1) * 64 + mask.trailing_zeros() as usize;
-            *mask &= *mask - 1;
-            if let Some(&(i, all)) = lang.rules.get(k) {
-                if held.holds(all) {
-                    return Some((usize::from(i), self.rules.get(usize::from(i))?));
+/// Writes to `out` the co-occurrence rules (their indexes, in rule order) whose `all` concepts are
+/// all in `held` (per language): the only ones that can meet in a window holding no other concepts.
+pub(super) fn cooc_candidates(held: &[ConceptSet; 2], out: &mut Vec<u16>) {
+    out.clear();
+    for (lang, held) in cooc().iter().zip(held) {
+        for bit in concepts(*held) {
+            let b = usize::from(bit);
+            // (A bit past the language's concepts finds nothing.)
+            let (Some(&from), Some(&to)) = (lang.start.get(b), lang.start.get(b + 1)) else { continue };
+            for r in lang.rules.get(from as usize..to as usize).unwrap_or_default() {
+                if held.has(r.second) && held.holds(r.all) {
+                    out.push(r.index);
                 }
             }
         }
     }
+    // Found by lowest concept: back to rule order (there are seldom more than one or two).
+    super::sort_by_key(out, |&i| i);
 }
 
 /// FNV-1a, the word hash.
