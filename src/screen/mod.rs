@@ -479,18 +479,9 @@ fn finding_in_a_sentence(
     langs: u8,
     scratch: &mut model::Scratch,
 ) -> Option<model::ModelFinding> {
-    let mut a = 0;
-    while a < tokens.len() {
-        let (_, b) = sentence_of(tokens, a, a + 1);
-        if a == 0 && b == tokens.len() {
-            return None; // one sentence: the whole message, already read
-        }
-        if let Some(m) = model::score_part(tokens, buf, hits, (a, b), langs, scratch, model::Reading::Sentence).finding {
-            return Some(m);
-        }
-        a = b;
-    }
-    None
+    sentences(tokens)
+        .filter(|&part| part != (0, tokens.len())) // one sentence: the whole message, already read
+        .find_map(|part| model::score_part(tokens, buf, hits, part, langs, scratch, model::Reading::Sentence).finding)
 }
 
 /// The model's finding in the message read from a later sentence on, as a message of its own, where
@@ -510,16 +501,22 @@ fn finding_in_a_tail(
     langs: u8,
     scratch: &mut model::Scratch,
 ) -> Option<model::ModelFinding> {
-    let mut a = sentence_of(tokens, 0, 1).1;
-    while a < tokens.len() {
-        if let Some(m) = model::score_part(tokens, buf, hits, (a, tokens.len()), langs, scratch, model::Reading::Whole).finding {
-            if m.emergency && m.risk {
-                return Some(m);
-            }
-        }
-        a = sentence_of(tokens, a, a + 1).1;
-    }
-    None
+    sentences(tokens).skip(1).find_map(|(a, _)| {
+        let m = model::score_part(tokens, buf, hits, (a, tokens.len()), langs, scratch, model::Reading::Whole).finding?;
+        (m.emergency && m.risk).then_some(m)
+    })
+}
+
+/// The sentences of the message, as token ranges, in order.
+fn sentences(tokens: &[normalize::Token]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut a = 0;
+    std::iter::from_fn(move || {
+        (a < tokens.len()).then(|| {
+            let part = sentence_of(tokens, a, a + 1);
+            a = part.1;
+            part
+        })
+    })
 }
 
 /// The tokens of the sentence that holds tokens `start..end`.
