@@ -95,7 +95,13 @@ of 2,100 at risk caught, 489 of 504 emergencies at urgent+, 43 false alarms of 2
 1,172 of 1,200 caught, 288 of 288 emergencies both, 26 -> 23 false alarms; Spanish 786 -> 787 of
 800, 192 both, 11 -> 13. Leaving blind38..44 out: English 1,032 -> 1,030 of 1,050, 252 both,
 14 -> 12; Spanish 691 of 700 both, 168 both, 5 -> 4. The Spanish threshold moved 0.56 -> 0.55
-by the out-of-fold rule. The fresh blind67..70 (written this session) are the held-out measure.
+by the out-of-fold rule. The fresh blind67..72 (written this session) are the held-out measure.
+Retrained again after rules round 27 (TRAIN_SETS unchanged; the Spanish threshold moved 0.55 ->
+0.545). Against the model trained on the rules before round 27, leaving blind45..52 out: English
+1,172 -> 1,169 of 1,200 caught, 24 -> 20 false alarms, Spanish 786 both, 12 both; leaving
+blind38..44 out: English 1,031 -> 1,032 of 1,050, 15 -> 14, Spanish 692 -> 691 of 700, 6 -> 5;
+emergencies at urgent+ 288/288 and 252/252 every time. trainJU and trainJV (danger now after an
+ordinary first sentence; farewells after one) are in the rules' tests only.
 
 Not run by `make test` (needs scikit-learn): run it by hand after the labelled sets change, review
 the diff of the .tsv files like code, and commit them.
