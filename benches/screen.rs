@@ -146,4 +146,15 @@ fn paste(scale: usize) {
         assert!(!s.evidence.is_empty());
     }
     println!("1 MB paste: {:.2} ms", best * 1000.0);
+
+    // The worst pastes: crisis words throughout, with no place to cut them into pieces (one run-on
+    // sentence, or nothing but short sentences), so they are read whole. Their cost once grew
+    // with the square of their length (10 s and 20 s for these).
+    for (name, unit) in [("run-on", "i want to die and kill myself lol "), ("short sentences", "i want to die. i want to kill myself. ")] {
+        let text = unit.repeat((1 << 20) / scale / unit.len());
+        let t = Instant::now();
+        let s = black_box(screen(black_box(&text), None));
+        assert!(!s.evidence.is_empty());
+        println!("1 MB paste of crisis words, {name}: {:.2} ms", t.elapsed().as_secs_f64() * 1000.0);
+    }
 }

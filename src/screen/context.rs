@@ -8,6 +8,7 @@ use super::normalize::{Token, CLAUSE, SENTENCE};
 use super::tables::{adjacent_concepts, cooc_candidates};
 use super::Subject;
 use crate::Level;
+use std::cell::Cell;
 
 /// How far back (in words) a negator still negates a match.
 const NEG_WINDOW: usize = 4;
@@ -52,6 +53,8 @@ pub(super) struct Scratch {
     sentence_start: Vec<u32>,
     /// The co-occurrence rules a window may meet (`cooc_candidates`).
     candidates: Vec<u16>,
+    /// Per sentence, its last hyperbole marker, read on first need (`last_hyper`).
+    hyper_at: Vec<u32>,
 }
 
 /// A concept's words, found in sentence `sentence`.
@@ -84,6 +87,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         sentence_concepts,
         sentence_start,
         candidates,
+        hyper_at,
     } = scratch;
     sentence_of.clear();
     marks.clear();
@@ -98,6 +102,9 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
         sentence_of.push(sentence_start.len() as u32 - 1);
     }
     marks.resize(sentence_start.len(), 0);
+    hyper_at.clear();
+    hyper_at.resize(sentence_start.len(), 0);
+    let hyper_at = Cell::from_mut(hyper_at.as_mut_slice()).as_slice_of_cells();
     sentence_start.push(tokens.len() as u32);
     let mut any_concept = false;
     let rules = rules();
@@ -124,6 +131,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
     // `overlaps_any` needs the exclusions sorted by start.
     super::sort_by_key(excluded, |&e| e);
     let mut excluded_here = Overlaps::new(excluded);
+    let mut turn = Turn::NONE;
     for h in hits {
         let Some(r) = rules.get(h.rule as usize) else { continue };
         if !matches!(r.kind, Kind::Crisis(_) | Kind::Distress) {
@@ -136,8 +144,8 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             continue;
         }
         let sentence = sentence_of.get(h.start as usize).map_or(usize::MAX, |&s| s as usize);
-        let mut sentence_marks = marks.get(sentence).map_or(0, |&m| m | hyperbole(tokens, sentence_start, sentence, sentence));
-        if sentence_marks & S_HYPER != 0 && !joke_in_turn(tokens, h.start as usize) {
+        let mut sentence_marks = marks.get(sentence).map_or(0, |&m| m | hyperbole(tokens, sentence_start, hyper_at, sentence, sentence));
+        if sentence_marks & S_HYPER != 0 && !turn.joke(tokens, sentence_start, hyper_at, sentence, h.start as usize) {
             sentence_marks &= !S_HYPER;
         }
         // Whose risk: the rule's words say so, or the nearest subject word before it does.
@@ -196,6 +204,7 @@ pub(super) fn judge(tokens: &[Token], hits: &[Hit], scratch: &mut Scratch, out: 
             tokens,
             sentence_of,
             sentence_start,
+            hyper_at,
             marks,
             excluded,
         };
@@ -277,6 +286,7 @@ struct Cooccurrence<'a> {
     tokens: &'a [Token],
     sentence_of: &'a [u32],
     sentence_start: &'a [u32],
+    hyper_at: &'a [Cell<u32>],
     marks: &'a [u8],
     excluded: &'a [(u32, u32)],
 }
@@ -386,7 +396,7 @@ impl Cooccurrence<'_> {
         let used_by_rule = |c: &ConceptHit| c.lang == lang && used.has(c.bit);
         let Some(earliest) = window.clone().find(|c| used_by_rule(c)) else { return };
         let marks = self.marks.get(first..=last).map_or(0, |m| m.iter().fold(0, |a, b| a | b))
-            | hyperbole(self.tokens, self.sentence_start, first, last);
+            | hyperbole(self.tokens, self.sentence_start, self.hyper_at, first, last);
         let found = if r.subject == 1 {
             Found::Me
         } else {
@@ -480,32 +490,59 @@ impl<'a> Overlaps<'a> {
 }
 
 /// S_HYPER when a hyperbole marker stands in sentences `first..=last` (`start`: where each
-/// sentence starts, then the number of tokens), else 0. Read only for a match being judged:
-/// reading every word's flags for it, up front, cost a long text about 4%.
-fn hyperbole(tokens: &[Token], start: &[u32], first: usize, last: usize) -> u8 {
-    let (Some(&a), Some(&b)) = (start.get(first), start.get(last.saturating_add(1))) else { return 0 };
-    let words = tokens.get(a as usize..b as usize).unwrap_or_default();
-    if words.iter().any(|t| flags(t.word) & HYPER != 0) {
+/// sentence starts, then the number of tokens), else 0.
+fn hyperbole(tokens: &[Token], start: &[u32], hyper_at: &[Cell<u32>], first: usize, last: usize) -> u8 {
+    if (first..=last).any(|s| last_hyper(tokens, start, hyper_at, s).is_some()) {
         S_HYPER
     } else {
         0
     }
 }
 
-/// Whether a joke marker stands in the sentence from the last "but" or "pero" before token `i`
-/// on: "lost the ranked again kms lol but honestly I want to die" jokes only before the turn,
-/// while "quiero tirarme del puente pero en puenting jajaja" jokes after it about what came before.
-fn joke_in_turn(tokens: &[Token], i: usize) -> bool {
-    let f = |t: &Token| flags(t.word);
-    let mut a = i.min(tokens.len());
-    while a > 0 && tokens.get(a).is_some_and(|t| t.brk != SENTENCE) && f(&tokens[a - 1]) & CONTRAST == 0 {
-        a -= 1;
+/// The token of the last hyperbole marker in sentence `s`, if any. Read once a sentence, on first
+/// need (`hyper_at`: 0 not read yet, 1 none, else the token + 2): reading every word's flags up
+/// front cost a long text about 4%, and reading the sentence again for every match in it made a
+/// run-on paste cost the square of its length.
+fn last_hyper(tokens: &[Token], start: &[u32], hyper_at: &[Cell<u32>], s: usize) -> Option<usize> {
+    let cell = hyper_at.get(s)?;
+    if cell.get() == 0 {
+        let (Some(&a), Some(&b)) = (start.get(s), start.get(s + 1)) else { return None };
+        let at = (a..b).rev().find(|&k| tokens.get(k as usize).is_some_and(|t| flags(t.word) & HYPER != 0));
+        cell.set(at.map_or(1, |k| k + 2));
     }
-    tokens[a..]
-        .iter()
-        .enumerate()
-        .take_while(|&(k, t)| k == 0 || t.brk != SENTENCE)
-        .any(|(_, t)| f(t) & HYPER != 0)
+    cell.get().checked_sub(2).map(|k| k as usize)
+}
+
+/// Where the turn holding a match begins: after the last "but" or "pero" before it in its
+/// sentence. A joke marker counts only from there to the sentence's end: "lost the ranked again
+/// kms lol but honestly I want to die" jokes only before the turn, while "quiero tirarme del puente
+/// pero en puenting jajaja" jokes after it about what came before. Matches are judged in start
+/// order, so a sentence is scanned once, however many matches it holds.
+struct Turn {
+    /// The sentence scanned (usize::MAX: none yet).
+    sentence: usize,
+    /// Tokens before this one have been scanned for a turn.
+    scanned: usize,
+    start: usize,
+}
+
+impl Turn {
+    const NONE: Turn = Turn { sentence: usize::MAX, scanned: 0, start: 0 };
+
+    /// Whether a joke marker stands in the turn of the match at token `i` of sentence `s`.
+    fn joke(&mut self, tokens: &[Token], start: &[u32], hyper_at: &[Cell<u32>], s: usize, i: usize) -> bool {
+        if self.sentence != s || i < self.scanned {
+            let a = start.get(s).map_or(i, |&a| a as usize);
+            *self = Turn { sentence: s, scanned: a, start: a };
+        }
+        for k in self.scanned..i {
+            if tokens.get(k).is_some_and(|t| flags(t.word) & CONTRAST != 0) {
+                self.start = k + 1;
+            }
+        }
+        self.scanned = self.scanned.max(i);
+        last_hyper(tokens, start, hyper_at, s).is_some_and(|k| k >= self.start)
+    }
 }
 
 /// A rule's level as the sentence's time marks adjust it: past, then now, then hyperbole.

@@ -27,8 +27,9 @@ pub(super) struct Scratch {
     tries: Vec<(Candidate, bool)>,
 }
 
-/// Appends to `hits` every match of a rule whose language bit is in `langs`.
-/// At most one match per (pattern, start token): the shortest.
+/// Appends to `hits` every match of a rule whose language bit is in `langs`, in order of start
+/// token (the word model finds a sentence's hits by binary search). At most one match per
+/// (pattern, start token): the shortest.
 pub(super) fn find(tokens: &[Token], langs: u8, hits: &mut Vec<Hit>, scratch: &mut Scratch) {
     let t = tables();
     let Scratch { seen, sentence, tries } = scratch;

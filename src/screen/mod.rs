@@ -873,6 +873,19 @@ mod tests {
     }
 
     #[test]
+    fn hits_come_in_start_order() {
+        // `model::score_part` finds a part's hits by binary search.
+        let mut t = normalize::Text::default();
+        let text = "kill the process. i want to die, honestly i want to kill myself. took all my pills tonight. quiero morirme ya";
+        normalize::tokenize(text, &mut t, lexicon::emoji());
+        lexicon::assign_words(&mut t);
+        let mut hits = Vec::new();
+        matcher::find(&t.tokens, lang::ALL, &mut hits, &mut matcher::Scratch::default());
+        assert!(hits.len() > 5, "{hits:?}");
+        assert!(hits.is_sorted_by_key(|h| h.start), "{hits:?}");
+    }
+
+    #[test]
     fn an_ordinary_sentence_first_does_not_hide_danger_now() {
         // The word model reads the message from its second sentence too (`finding_in_a_tail`).
         let first = "ok so today was long, work was busy and the bus was late again. ";

@@ -221,14 +221,26 @@ pub(super) fn score_part(
     scratch: &mut Scratch,
     reading: Reading,
 ) -> Verdict {
+    let tokens_of_part = tokens.get(a..b).unwrap_or_default();
+    // A part too long to read (as `score` would find) is not read: a long text of short sentences,
+    // with no place to cut it into pieces, is read whole, and its tails (`finding_in_a_tail`) and
+    // the hits in them made the cost grow with the square of its length (10 s for 1 MB of "i want
+    // to die. i want to kill myself.").
+    if tokens_of_part.iter().filter(|t| t.end > t.start).nth(MAX_WORDS).is_some() {
+        return Verdict::default();
+    }
     let mut part = std::mem::take(&mut scratch.part_hits);
     part.clear();
-    part.extend(hits.iter().filter(|h| h.start as usize >= a && h.end as usize <= b).map(|h| Hit {
+    // Hits come in start order (`matcher::find`): a part's are found by binary search, not by
+    // reading every hit of the text.
+    let from = hits.partition_point(|h| (h.start as usize) < a);
+    let near = hits.get(from..).unwrap_or_default().iter().take_while(|h| (h.start as usize) < b);
+    part.extend(near.filter(|h| h.end as usize <= b).map(|h| Hit {
         start: h.start - a as u32,
         end: h.end - a as u32,
         ..*h
     }));
-    let mut verdict = score(tokens.get(a..b).unwrap_or_default(), buf, &part, langs, scratch, reading);
+    let mut verdict = score(tokens_of_part, buf, &part, langs, scratch, reading);
     scratch.part_hits = part;
     if let Some(m) = verdict.finding.as_mut() {
         m.start += a as u32;
